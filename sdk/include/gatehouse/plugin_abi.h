@@ -1,0 +1,353 @@
+/*
+ * Gatehouse plugin ABI, version 1.
+ *
+ * This is the whole contract between the Gatehouse host (the gateway process) and a
+ * plugin (a shared library). It is plain C so that any compiler, any C++ standard
+ * library and any language with a C FFI can implement a plugin.
+ *
+ * Naming: `gh_*_vtable` members are implemented by the PLUGIN and called by the host;
+ * `gh_host_api` members are implemented by the HOST and called by the plugin.
+ *
+ * Rules that hold for every declaration below unless it says otherwise:
+ *  - Strings are `gh_str` views ({ptr, len}), UTF-8, not NUL-terminated. A view passed
+ *    INTO a call is valid only until that call returns: copy what you keep.
+ *  - Whoever allocates frees. The host never frees plugin memory and vice versa.
+ *    Variable-size output from the host to the plugin goes into a `gh_buffer` the
+ *    plugin passes in; output from the plugin to the host goes through host calls
+ *    that copy their arguments before returning.
+ *  - Calls that can fail return `gh_status`. On failure the callee explains why with
+ *    `gh_host_api.set_error(call, ...)` on the `gh_call` it was given. No C++
+ *    exception, longjmp or signal may cross the boundary.
+ *  - Structs start with `struct_size` (set to sizeof as the writer was compiled).
+ *    Structs and tables only ever grow at the end, and each growth bumps the minor
+ *    version. A reader uses only the fields that fit in the given struct_size, so an
+ *    older plugin in a newer host sees new fields as absent.
+ *  - Thread safety: the host may call a plugin's vtable functions from many threads at
+ *    once, for different calls. `init`/`shutdown` and `*_create`/`*_destroy` are never
+ *    concurrent with other calls on the same state or instance.
+ */
+#ifndef GATEHOUSE_PLUGIN_ABI_H
+#define GATEHOUSE_PLUGIN_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------------------ */
+/* Versioning and the handshake                                                          */
+/* ------------------------------------------------------------------------------------ */
+
+/* First field of every descriptor: "GATEHSE1" read as a little-endian integer. The host
+ * refuses a library whose descriptor does not start with it. */
+#define GH_PLUGIN_MAGIC UINT64_C(0x3145534845544147)
+
+/* A different major means an incompatible ABI: the host refuses the plugin. */
+#define GH_ABI_VERSION_MAJOR 1
+/* A plugin built against a newer minor than the host knows is refused (it may rely on
+ * host functions that do not exist). An older minor is accepted. */
+#define GH_ABI_VERSION_MINOR 0
+
+/* The single exported symbol every plugin defines (see GH_PLUGIN_DEFINE in
+ * plugin.hpp, or write it by hand in C). Its name never changes between ABI
+ * versions, so a host can always read the version and explain a mismatch. */
+#define GH_PLUGIN_ENTRY_SYMBOL "gatehouse_plugin_descriptor"
+
+#if defined(_WIN32)
+#define GH_PLUGIN_EXPORT __declspec(dllexport)
+#else
+#define GH_PLUGIN_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* ------------------------------------------------------------------------------------ */
+/* Basic types                                                                           */
+/* ------------------------------------------------------------------------------------ */
+
+/* A borrowed UTF-8 string view. `ptr` may be NULL only when `len` is 0. */
+typedef struct gh_str {
+  const char* ptr;
+  size_t len;
+} gh_str;
+
+/* Result of every call that can fail. Values are stable across versions. The host
+ * maps them to HTTP statuses when they end a client request (shown in brackets). */
+typedef int32_t gh_status;
+#define GH_OK 0
+#define GH_ERROR_INVALID_ARGUMENT 1  /* the client's request is wrong         [400] */
+#define GH_ERROR_NOT_FOUND 2         /* model, route or object does not exist  [404] */
+#define GH_ERROR_UNAUTHENTICATED 3   /* no or bad credentials                  [401] */
+#define GH_ERROR_PERMISSION_DENIED 4 /* credentials fine, not allowed          [403] */
+#define GH_ERROR_RESOURCE_EXHAUSTED 5 /* rate limit, quota or budget           [429] */
+#define GH_ERROR_UNAVAILABLE 6       /* temporarily unable; retry later        [503] */
+#define GH_ERROR_UNSUPPORTED 7       /* valid request this plugin cannot serve [400] */
+#define GH_ERROR_CANCELLED 8         /* the client went away; stop working          */
+#define GH_ERROR_INTERNAL 9          /* a bug or broken invariant              [500] */
+#define GH_ERROR_UPSTREAM 10         /* the upstream provider failed           [502] */
+#define GH_ERROR_CONFIG 11           /* the plugin's configuration is invalid       */
+
+/* What a plugin is for. One library holds exactly one plugin of one kind. */
+typedef int32_t gh_plugin_kind;
+#define GH_KIND_PROVIDER 1 /* serves model requests (gh_provider_vtable)        */
+#define GH_KIND_AUTH 2     /* turns credentials into a principal (gh_auth_vtable) */
+#define GH_KIND_BILLING 3  /* prices usage and admits requests (gh_billing_vtable) */
+
+typedef int32_t gh_log_level;
+#define GH_LOG_DEBUG 0
+#define GH_LOG_INFO 1
+#define GH_LOG_WARN 2
+#define GH_LOG_ERROR 3
+
+/* ------------------------------------------------------------------------------------ */
+/* Opaque host handles. All are owned by the host; a plugin never frees one and never  */
+/* uses one after the call it was given in has returned, unless stated otherwise.       */
+/* ------------------------------------------------------------------------------------ */
+
+/* The host side of one loaded plugin: valid from init until shutdown returns. May be
+ * kept by the plugin for that whole time (for logging, secrets). */
+typedef struct gh_host gh_host;
+/* One call into the plugin; carries the error message set with set_error. */
+typedef struct gh_call gh_call;
+/* A growable byte buffer the host owns; the plugin appends with buffer_append. */
+typedef struct gh_buffer gh_buffer;
+/* One client request being served by a provider instance. */
+typedef struct gh_exchange gh_exchange;
+/* A client's HTTP request as seen by an auth or billing plugin (read-only). */
+typedef struct gh_request gh_request;
+
+/* ------------------------------------------------------------------------------------ */
+/* Data passed between host and plugins                                                 */
+/* ------------------------------------------------------------------------------------ */
+
+/* Which OpenAI-format endpoint a request came in on. */
+typedef int32_t gh_endpoint;
+#define GH_ENDPOINT_CHAT_COMPLETIONS 1 /* POST /v1/chat/completions */
+#define GH_ENDPOINT_EMBEDDINGS 2       /* POST /v1/embeddings */
+#define GH_ENDPOINT_IMAGES 3           /* POST /v1/images/generations */
+#define GH_ENDPOINT_AUDIO_SPEECH 4     /* POST /v1/audio/speech */
+#define GH_ENDPOINT_AUDIO_TRANSCRIPTION 5 /* POST /v1/audio/transcriptions */
+
+/* What one request consumed. Counts not known are 0. */
+typedef struct gh_usage {
+  uint32_t struct_size;
+  uint32_t reserved; /* 0 */
+  int64_t prompt_tokens;
+  int64_t completion_tokens;
+  int64_t cached_prompt_tokens;   /* part of prompt_tokens served from a cache */
+  int64_t reasoning_tokens;       /* part of completion_tokens spent thinking */
+  int64_t images;                 /* images generated */
+  int64_t audio_milliseconds;     /* audio transcribed */
+  int64_t characters;             /* characters synthesised to speech */
+} gh_usage;
+
+/* Who is calling, as an auth plugin established it. */
+typedef int32_t gh_role;
+#define GH_ROLE_MEMBER 1
+#define GH_ROLE_ADMIN 2
+
+typedef struct gh_principal {
+  uint32_t struct_size;
+  gh_role role;
+  gh_str subject;  /* stable user id, e.g. "user:42" or the OIDC subject */
+  gh_str team;     /* team id or empty */
+  gh_str app;      /* application / key name or empty */
+  gh_str key_id;   /* credential id (never the secret itself) or empty */
+  gh_str scopes;   /* space-separated scope list, e.g. "model:gpt-4o* endpoint:chat" */
+} gh_principal;
+
+/* One finished request, for pricing and accounting. */
+typedef struct gh_usage_event {
+  uint32_t struct_size;
+  int32_t http_status;
+  gh_str request_id;
+  gh_str subject;
+  gh_str team;
+  gh_str app;
+  gh_str key_id;
+  gh_str provider;        /* configured provider name */
+  gh_str model;           /* public model name the client asked for */
+  gh_str upstream_model;  /* model name sent upstream */
+  gh_endpoint endpoint;
+  int32_t streamed;       /* 1 when served as a stream */
+  int64_t started_at_ms;  /* unix epoch milliseconds */
+  int64_t duration_ms;
+  gh_usage usage;
+} gh_usage_event;
+
+/* ------------------------------------------------------------------------------------ */
+/* Host API: implemented by the host, handed to the plugin's init                       */
+/* ------------------------------------------------------------------------------------ */
+
+typedef struct gh_host_api {
+  uint32_t struct_size;
+  uint16_t abi_major; /* the host's GH_ABI_VERSION_MAJOR */
+  uint16_t abi_minor; /* the host's GH_ABI_VERSION_MINOR */
+
+  /* --- diagnostics ------------------------------------------------------------- */
+
+  /* Writes one log line attributed to this plugin. Never put secrets in `message`.
+   * Thread-safe. `host` may be NULL before init has been called (then logs as "?"). */
+  void (*log)(gh_host* host, gh_log_level level, gh_str message);
+  /* 1 when a message at `level` would be written, so a plugin can skip formatting. */
+  int32_t (*log_enabled)(gh_host* host, gh_log_level level);
+  /* Records why the current call failed. The host copies `message`; the last call
+   * wins. The message may reach a client: say what is wrong, never include secrets. */
+  void (*set_error)(gh_call* call, gh_str message);
+
+  /* --- configuration ----------------------------------------------------------- */
+
+  /* The plugin's own config block (the JSON object under plugins[].config), valid
+   * from init until shutdown returns. "{}" when none was given. */
+  gh_str (*plugin_config)(gh_host* host);
+  /* The name the plugin was loaded under (plugins[].name), valid until shutdown. */
+  gh_str (*plugin_name)(gh_host* host);
+  /* Resolves a secret reference to its value, appending it to `out`:
+   *   "env:NAME"   the environment variable NAME (must be set and non-empty)
+   *   "file:PATH"  the contents of PATH with one trailing newline removed
+   * Returns GH_ERROR_NOT_FOUND (with set_error naming the reference, never the value)
+   * when it cannot be resolved, GH_ERROR_INVALID_ARGUMENT for another form. The value
+   * is a secret: never log it or put it into an error. */
+  gh_status (*resolve_secret)(gh_host* host, gh_call* call, gh_str reference, gh_buffer* out);
+
+  /* --- buffers ----------------------------------------------------------------- */
+
+  /* Appends `data` to `buffer` (copying it). */
+  void (*buffer_append)(gh_buffer* buffer, gh_str data);
+  /* The buffer's current contents, valid until the next append or until the call
+   * that handed the buffer over returns. */
+  gh_str (*buffer_view)(gh_buffer* buffer);
+
+  /* --- exchanges (provider plugins; valid only during gh_provider_vtable.handle) --- */
+
+  /* The endpoint the request came in on (GH_ENDPOINT_*). */
+  gh_endpoint (*exchange_endpoint)(gh_exchange* exchange);
+  /* The client's request body, unchanged (JSON for chat, embeddings, images). */
+  gh_str (*exchange_request_body)(gh_exchange* exchange);
+  /* The public model name the client asked for. */
+  gh_str (*exchange_model)(gh_exchange* exchange);
+  /* The model name configured for the upstream (models[].upstream_model). */
+  gh_str (*exchange_upstream_model)(gh_exchange* exchange);
+  /* 1 when the client asked for a stream ("stream": true). */
+  int32_t (*exchange_wants_stream)(gh_exchange* exchange);
+  /* The request id the host assigned (also sent to the client as x-request-id). */
+  gh_str (*exchange_request_id)(gh_exchange* exchange);
+  /* Sends a complete, non-streamed response. `body` is copied. Call at most once, and
+   * not after exchange_stream_event. Returns GH_ERROR_INVALID_ARGUMENT if a response
+   * was already started. */
+  gh_status (*exchange_respond)(gh_exchange* exchange, int32_t http_status, gh_str content_type,
+                                gh_str body);
+  /* Sends one Server-Sent Event whose data is `data` (one JSON chunk, no "data: "
+   * prefix, no trailing blank line: the host frames it) and flushes it to the client.
+   * The first call starts a 200 text/event-stream response. The host ends the stream
+   * with "data: [DONE]" after handle returns GH_OK. Returns GH_ERROR_CANCELLED when
+   * the client has gone away: stop producing and return from handle. */
+  gh_status (*exchange_stream_event)(gh_exchange* exchange, gh_str data);
+  /* Reports what the request consumed. May be called more than once; the last report
+   * counts. The struct is copied. */
+  gh_status (*exchange_report_usage)(gh_exchange* exchange, const gh_usage* usage);
+
+  /* --- requests (auth and billing plugins; valid only during the call given) ------ */
+
+  /* A request header by case-insensitive name; empty view when absent. */
+  gh_str (*request_header)(gh_request* request, gh_str name);
+  /* "GET", "POST", ... */
+  gh_str (*request_method)(gh_request* request);
+  /* The path without the query string, e.g. "/v1/chat/completions". */
+  gh_str (*request_path)(gh_request* request);
+  /* The client's address as the server saw it, e.g. "127.0.0.1". */
+  gh_str (*request_client_address)(gh_request* request);
+} gh_host_api;
+
+/* ------------------------------------------------------------------------------------ */
+/* Plugin vtables: implemented by the plugin                                            */
+/* ------------------------------------------------------------------------------------ */
+
+/* A provider serves model requests. One plugin can back several configured providers
+ * (e.g. the openai plugin for OpenAI, Groq and a local vLLM), each an instance. */
+typedef struct gh_provider_vtable {
+  uint32_t struct_size;
+  uint32_t reserved; /* 0 */
+  /* Creates one provider instance from its config block (providers[].config, "{}" when
+   * absent). On failure returns non-OK with set_error; *out_instance is then ignored.
+   * Required. */
+  gh_status (*create)(void* plugin_state, gh_call* call, gh_str provider_name, gh_str config_json,
+                      void** out_instance);
+  /* Destroys an instance made by create. Required. */
+  void (*destroy)(void* instance);
+  /* Serves one request: reads it through the exchange_* host calls and answers through
+   * exchange_respond or exchange_stream_event, reporting usage. On failure returns
+   * non-OK with set_error; if nothing was sent yet the host answers the client with an
+   * OpenAI-shaped error built from the status and message. Required. */
+  gh_status (*handle)(void* instance, gh_call* call, gh_exchange* exchange);
+} gh_provider_vtable;
+
+/* What an auth plugin decided about a request. */
+typedef int32_t gh_auth_verdict;
+#define GH_AUTH_NOT_MINE 0 /* no credentials this plugin understands: ask the next one */
+#define GH_AUTH_ACCEPTED 1 /* *out_principal filled in */
+#define GH_AUTH_DENIED 2   /* credentials this plugin owns, but they are not valid */
+
+typedef struct gh_auth_vtable {
+  uint32_t struct_size;
+  uint32_t reserved; /* 0 */
+  /* Decides who sent `request`. On ACCEPTED the plugin fills *out_principal; its
+   * views must stay valid until the plugin's next call on the same thread returns
+   * (the host copies them right after this call). On DENIED, set_error says why in
+   * words fit for the client. Returns non-OK only when the plugin itself failed
+   * (e.g. its store is unreachable); the host then answers 503. Required. */
+  gh_status (*authenticate)(void* plugin_state, gh_call* call, gh_request* request,
+                            gh_auth_verdict* out_verdict, gh_principal* out_principal);
+} gh_auth_vtable;
+
+typedef struct gh_billing_vtable {
+  uint32_t struct_size;
+  uint32_t reserved; /* 0 */
+  /* May refuse a request before it is routed (budgets, quotas): set *out_allowed to 0
+   * and set_error with the reason. Optional (NULL: always allowed). */
+  gh_status (*admit)(void* plugin_state, gh_call* call, const gh_principal* principal, gh_str model,
+                     int32_t* out_allowed);
+  /* Estimates the cost of a finished request in millionths of a US dollar. Optional. */
+  gh_status (*price)(void* plugin_state, gh_call* call, const gh_usage_event* event,
+                     int64_t* out_cost_micro_usd);
+  /* Receives each finished request's usage event with its price. Called from a
+   * background thread, never on the request path. Optional. */
+  gh_status (*record)(void* plugin_state, gh_call* call, const gh_usage_event* event,
+                      int64_t cost_micro_usd);
+} gh_billing_vtable;
+
+/* ------------------------------------------------------------------------------------ */
+/* The descriptor                                                                       */
+/* ------------------------------------------------------------------------------------ */
+
+typedef struct gh_plugin_descriptor {
+  uint64_t magic;      /* GH_PLUGIN_MAGIC */
+  uint16_t abi_major;  /* GH_ABI_VERSION_MAJOR the plugin was built with */
+  uint16_t abi_minor;  /* GH_ABI_VERSION_MINOR the plugin was built with */
+  uint32_t struct_size; /* sizeof(gh_plugin_descriptor) the plugin was built with */
+  gh_plugin_kind kind;
+  uint32_t reserved;   /* 0 */
+  gh_str name;         /* the plugin's type name, e.g. "openai"; static storage */
+  gh_str version;      /* the plugin's own version, e.g. "1.2.0"; static storage */
+  /* Called once after the handshake. `api` and `host` stay valid until shutdown
+   * returns. *out_state is passed to every later call. On failure: non-OK with
+   * set_error; shutdown is then not called. Required. */
+  gh_status (*init)(const gh_host_api* api, gh_host* host, gh_call* call, void** out_state);
+  /* Called once before the library is unloaded, after every instance is destroyed.
+   * Required. */
+  void (*shutdown)(void* state);
+  /* Exactly the table matching `kind` is non-NULL; static storage. */
+  const gh_provider_vtable* provider;
+  const gh_auth_vtable* auth;
+  const gh_billing_vtable* billing;
+} gh_plugin_descriptor;
+
+/* Signature of the exported entry point named GH_PLUGIN_ENTRY_SYMBOL. Must return a
+ * pointer to static storage and must not do anything else (no allocation, no I/O). */
+typedef const gh_plugin_descriptor* (*gh_plugin_entry_fn)(void);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* GATEHOUSE_PLUGIN_ABI_H */
