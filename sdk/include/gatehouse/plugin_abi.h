@@ -50,9 +50,10 @@ extern "C" {
  * host functions that do not exist). An older minor is accepted. */
 #define GH_ABI_VERSION_MINOR 0
 
-/* The single exported symbol every plugin defines (see GH_PLUGIN_DEFINE in
- * plugin.hpp, or write it by hand in C). Its name never changes between ABI
- * versions, so a host can always read the version and explain a mismatch. */
+/* The single exported symbol every plugin defines (GATEHOUSE_PROVIDER_PLUGIN,
+ * GATEHOUSE_AUTH_PLUGIN or GATEHOUSE_BILLING_PLUGIN in plugin.hpp define it, or write it
+ * by hand in C). Its name never changes between ABI versions, so a host can always read
+ * the version and explain a mismatch. */
 #define GH_PLUGIN_ENTRY_SYMBOL "gatehouse_plugin_descriptor"
 
 #if defined(_WIN32)
@@ -292,8 +293,8 @@ typedef struct gh_auth_vtable {
   uint32_t struct_size;
   uint32_t reserved; /* 0 */
   /* Decides who sent `request`. On ACCEPTED the plugin fills *out_principal; its
-   * views must stay valid until the plugin's next call on the same thread returns
-   * (the host copies them right after this call). On DENIED, set_error says why in
+   * views must stay valid until this plugin is next called on the same thread (the
+   * host copies them as soon as this call returns). On DENIED, set_error says why in
    * words fit for the client. Returns non-OK only when the plugin itself failed
    * (e.g. its store is unreachable); the host then answers 503. Required. */
   gh_status (*authenticate)(void* plugin_state, gh_call* call, gh_request* request,

@@ -1,0 +1,143 @@
+// A client request for a provider plugin's unit test: the test sets the request up, the
+// plugin answers through the FakeHost's exchange_* functions, the test inspects what came
+// back. Host-side rules are those of plugin_abi.h, so a plugin that misuses the exchange
+// (answers twice, streams after responding) is caught here rather than in production.
+#pragma once
+
+#include <gatehouse/plugin_abi.h>
+
+#include <cstddef>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gatehouse::testing {
+
+class FakeExchange {
+public:
+  // --- the request, as the test sets it up (defaults: a non-streamed chat completion) ---
+  FakeExchange& setEndpoint(gh_endpoint endpoint) {
+    endpoint_ = endpoint;
+    return *this;
+  }
+  FakeExchange& setBody(std::string body) {
+    body_ = std::move(body);
+    return *this;
+  }
+  FakeExchange& setModel(std::string model) {
+    model_ = std::move(model);
+    return *this;
+  }
+  FakeExchange& setUpstreamModel(std::string model) {
+    upstreamModel_ = std::move(model);
+    return *this;
+  }
+  FakeExchange& setStream(bool stream) {
+    stream_ = stream;
+    return *this;
+  }
+  FakeExchange& setRequestId(std::string requestId) {
+    requestId_ = std::move(requestId);
+    return *this;
+  }
+  // The client goes away once `events` stream events were delivered: every later event
+  // is refused with GH_ERROR_CANCELLED and not recorded.
+  FakeExchange& disconnectAfter(std::size_t events) {
+    disconnectAfter_ = events;
+    return *this;
+  }
+
+  gh_endpoint endpoint() const { return endpoint_; }
+  const std::string& requestBody() const { return body_; }
+  const std::string& model() const { return model_; }
+  const std::string& upstreamModel() const { return upstreamModel_; }
+  bool wantsStream() const { return stream_; }
+  const std::string& requestId() const { return requestId_; }
+
+  // --- the host side: what the FakeHost's exchange_* functions do ---
+  gh_status respond(int httpStatus, std::string_view contentType, std::string_view body) {
+    if (started()) {
+      return refuse();
+    }
+    responded_ = true;
+    status_ = httpStatus;
+    contentType_ = std::string(contentType);
+    responseBody_ = std::string(body);
+    return GH_OK;
+  }
+
+  gh_status streamEvent(std::string_view data) {
+    if (responded_) {
+      return refuse();
+    }
+    if (events_.size() >= disconnectAfter_) {
+      cancelled_ = true;
+      return GH_ERROR_CANCELLED;
+    }
+    events_.emplace_back(data);
+    return GH_OK;
+  }
+
+  // Copies only the fields the plugin's struct has, so an older plugin's usage reads as
+  // zeros for fields it does not know (the ABI's struct_size rule).
+  gh_status reportUsage(const gh_usage* usage) {
+    if (usage == nullptr) {
+      return GH_ERROR_INVALID_ARGUMENT;
+    }
+    gh_usage copy{};
+    std::memcpy(&copy, usage, usage->struct_size < sizeof(gh_usage) ? usage->struct_size : sizeof(gh_usage));
+    copy.struct_size = sizeof(gh_usage);
+    usage_ = copy;
+    ++usageReports_;
+    return GH_OK;
+  }
+
+  // --- what the plugin sent ---
+  bool responded() const { return responded_; }
+  int status() const { return status_; }
+  const std::string& contentType() const { return contentType_; }
+  const std::string& responseBody() const { return responseBody_; }
+  const std::vector<std::string>& events() const { return events_; }
+  bool streamed() const { return !events_.empty(); }
+  // True once the plugin was told the client had gone away.
+  bool cancelled() const { return cancelled_; }
+  // The last usage reported, if any.
+  const std::optional<gh_usage>& usage() const { return usage_; }
+  int usageReports() const { return usageReports_; }
+  // respond / stream_event calls refused because a response had already started.
+  int refusedCalls() const { return refusedCalls_; }
+
+  gh_exchange* handle() { return reinterpret_cast<gh_exchange*>(this); }
+  static FakeExchange& from(gh_exchange* exchange) { return *reinterpret_cast<FakeExchange*>(exchange); }
+
+private:
+  bool started() const { return responded_ || !events_.empty() || cancelled_; }
+  gh_status refuse() {
+    ++refusedCalls_;
+    return GH_ERROR_INVALID_ARGUMENT;
+  }
+
+  gh_endpoint endpoint_ = GH_ENDPOINT_CHAT_COMPLETIONS;
+  std::string body_ = "{}";
+  std::string model_ = "test-model";
+  std::string upstreamModel_ = "test-upstream-model";
+  bool stream_ = false;
+  std::string requestId_ = "test-request-id";
+  std::size_t disconnectAfter_ = std::numeric_limits<std::size_t>::max();
+
+  bool responded_ = false;
+  int status_ = 0;
+  std::string contentType_;
+  std::string responseBody_;
+  std::vector<std::string> events_;
+  bool cancelled_ = false;
+  std::optional<gh_usage> usage_;
+  int usageReports_ = 0;
+  int refusedCalls_ = 0;
+};
+
+} // namespace gatehouse::testing

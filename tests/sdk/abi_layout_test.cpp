@@ -1,0 +1,249 @@
+// Pins the binary layout of plugin_abi.h on x86_64 / LP64. Plugins built against an older
+// header must keep working, so any change that moves a field, resizes a struct, reorders
+// a function slot or renumbers a constant must fail here. Growing a struct at its end is
+// the only allowed change; it bumps GH_ABI_VERSION_MINOR and updates this file.
+#include <gatehouse/plugin_abi.h>
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <type_traits>
+
+static_assert(sizeof(void*) == 8 && sizeof(size_t) == 8, "the pinned numbers are those of LP64 targets");
+
+#define EXPECT_FIELD(type, field, offset, size)                                                              \
+  do {                                                                                                       \
+    EXPECT_EQ(offsetof(type, field), static_cast<std::size_t>(offset)) << #type "." #field;                  \
+    EXPECT_EQ(sizeof(type::field), static_cast<std::size_t>(size)) << #type "." #field;                      \
+  } while (0)
+
+namespace {
+
+TEST(AbiLayout, ScalarTypedefsAreFourBytes) {
+  EXPECT_EQ(sizeof(gh_status), 4u);
+  EXPECT_EQ(sizeof(gh_plugin_kind), 4u);
+  EXPECT_EQ(sizeof(gh_log_level), 4u);
+  EXPECT_EQ(sizeof(gh_endpoint), 4u);
+  EXPECT_EQ(sizeof(gh_role), 4u);
+  EXPECT_EQ(sizeof(gh_auth_verdict), 4u);
+  EXPECT_TRUE((std::is_signed_v<gh_status>));
+}
+
+TEST(AbiLayout, Str) {
+  EXPECT_EQ(sizeof(gh_str), 16u);
+  EXPECT_EQ(alignof(gh_str), 8u);
+  EXPECT_FIELD(gh_str, ptr, 0, 8);
+  EXPECT_FIELD(gh_str, len, 8, 8);
+}
+
+TEST(AbiLayout, Usage) {
+  EXPECT_EQ(sizeof(gh_usage), 64u);
+  EXPECT_FIELD(gh_usage, struct_size, 0, 4);
+  EXPECT_FIELD(gh_usage, reserved, 4, 4);
+  EXPECT_FIELD(gh_usage, prompt_tokens, 8, 8);
+  EXPECT_FIELD(gh_usage, completion_tokens, 16, 8);
+  EXPECT_FIELD(gh_usage, cached_prompt_tokens, 24, 8);
+  EXPECT_FIELD(gh_usage, reasoning_tokens, 32, 8);
+  EXPECT_FIELD(gh_usage, images, 40, 8);
+  EXPECT_FIELD(gh_usage, audio_milliseconds, 48, 8);
+  EXPECT_FIELD(gh_usage, characters, 56, 8);
+}
+
+TEST(AbiLayout, Principal) {
+  EXPECT_EQ(sizeof(gh_principal), 88u);
+  EXPECT_FIELD(gh_principal, struct_size, 0, 4);
+  EXPECT_FIELD(gh_principal, role, 4, 4);
+  EXPECT_FIELD(gh_principal, subject, 8, 16);
+  EXPECT_FIELD(gh_principal, team, 24, 16);
+  EXPECT_FIELD(gh_principal, app, 40, 16);
+  EXPECT_FIELD(gh_principal, key_id, 56, 16);
+  EXPECT_FIELD(gh_principal, scopes, 72, 16);
+}
+
+TEST(AbiLayout, UsageEvent) {
+  EXPECT_EQ(sizeof(gh_usage_event), 224u);
+  EXPECT_FIELD(gh_usage_event, struct_size, 0, 4);
+  EXPECT_FIELD(gh_usage_event, http_status, 4, 4);
+  EXPECT_FIELD(gh_usage_event, request_id, 8, 16);
+  EXPECT_FIELD(gh_usage_event, subject, 24, 16);
+  EXPECT_FIELD(gh_usage_event, team, 40, 16);
+  EXPECT_FIELD(gh_usage_event, app, 56, 16);
+  EXPECT_FIELD(gh_usage_event, key_id, 72, 16);
+  EXPECT_FIELD(gh_usage_event, provider, 88, 16);
+  EXPECT_FIELD(gh_usage_event, model, 104, 16);
+  EXPECT_FIELD(gh_usage_event, upstream_model, 120, 16);
+  EXPECT_FIELD(gh_usage_event, endpoint, 136, 4);
+  EXPECT_FIELD(gh_usage_event, streamed, 140, 4);
+  EXPECT_FIELD(gh_usage_event, started_at_ms, 144, 8);
+  EXPECT_FIELD(gh_usage_event, duration_ms, 152, 8);
+  EXPECT_FIELD(gh_usage_event, usage, 160, 64);
+}
+
+TEST(AbiLayout, HostApi) {
+  EXPECT_EQ(sizeof(gh_host_api), 176u);
+  EXPECT_FIELD(gh_host_api, struct_size, 0, 4);
+  EXPECT_FIELD(gh_host_api, abi_major, 4, 2);
+  EXPECT_FIELD(gh_host_api, abi_minor, 6, 2);
+  EXPECT_FIELD(gh_host_api, log, 8, 8);
+  EXPECT_FIELD(gh_host_api, log_enabled, 16, 8);
+  EXPECT_FIELD(gh_host_api, set_error, 24, 8);
+  EXPECT_FIELD(gh_host_api, plugin_config, 32, 8);
+  EXPECT_FIELD(gh_host_api, plugin_name, 40, 8);
+  EXPECT_FIELD(gh_host_api, resolve_secret, 48, 8);
+  EXPECT_FIELD(gh_host_api, buffer_append, 56, 8);
+  EXPECT_FIELD(gh_host_api, buffer_view, 64, 8);
+  EXPECT_FIELD(gh_host_api, exchange_endpoint, 72, 8);
+  EXPECT_FIELD(gh_host_api, exchange_request_body, 80, 8);
+  EXPECT_FIELD(gh_host_api, exchange_model, 88, 8);
+  EXPECT_FIELD(gh_host_api, exchange_upstream_model, 96, 8);
+  EXPECT_FIELD(gh_host_api, exchange_wants_stream, 104, 8);
+  EXPECT_FIELD(gh_host_api, exchange_request_id, 112, 8);
+  EXPECT_FIELD(gh_host_api, exchange_respond, 120, 8);
+  EXPECT_FIELD(gh_host_api, exchange_stream_event, 128, 8);
+  EXPECT_FIELD(gh_host_api, exchange_report_usage, 136, 8);
+  EXPECT_FIELD(gh_host_api, request_header, 144, 8);
+  EXPECT_FIELD(gh_host_api, request_method, 152, 8);
+  EXPECT_FIELD(gh_host_api, request_path, 160, 8);
+  EXPECT_FIELD(gh_host_api, request_client_address, 168, 8);
+}
+
+TEST(AbiLayout, ProviderVtable) {
+  EXPECT_EQ(sizeof(gh_provider_vtable), 32u);
+  EXPECT_FIELD(gh_provider_vtable, struct_size, 0, 4);
+  EXPECT_FIELD(gh_provider_vtable, reserved, 4, 4);
+  EXPECT_FIELD(gh_provider_vtable, create, 8, 8);
+  EXPECT_FIELD(gh_provider_vtable, destroy, 16, 8);
+  EXPECT_FIELD(gh_provider_vtable, handle, 24, 8);
+}
+
+TEST(AbiLayout, AuthVtable) {
+  EXPECT_EQ(sizeof(gh_auth_vtable), 16u);
+  EXPECT_FIELD(gh_auth_vtable, struct_size, 0, 4);
+  EXPECT_FIELD(gh_auth_vtable, reserved, 4, 4);
+  EXPECT_FIELD(gh_auth_vtable, authenticate, 8, 8);
+}
+
+TEST(AbiLayout, BillingVtable) {
+  EXPECT_EQ(sizeof(gh_billing_vtable), 32u);
+  EXPECT_FIELD(gh_billing_vtable, struct_size, 0, 4);
+  EXPECT_FIELD(gh_billing_vtable, reserved, 4, 4);
+  EXPECT_FIELD(gh_billing_vtable, admit, 8, 8);
+  EXPECT_FIELD(gh_billing_vtable, price, 16, 8);
+  EXPECT_FIELD(gh_billing_vtable, record, 24, 8);
+}
+
+TEST(AbiLayout, Descriptor) {
+  EXPECT_EQ(sizeof(gh_plugin_descriptor), 96u);
+  EXPECT_FIELD(gh_plugin_descriptor, magic, 0, 8);
+  EXPECT_FIELD(gh_plugin_descriptor, abi_major, 8, 2);
+  EXPECT_FIELD(gh_plugin_descriptor, abi_minor, 10, 2);
+  EXPECT_FIELD(gh_plugin_descriptor, struct_size, 12, 4);
+  EXPECT_FIELD(gh_plugin_descriptor, kind, 16, 4);
+  EXPECT_FIELD(gh_plugin_descriptor, reserved, 20, 4);
+  EXPECT_FIELD(gh_plugin_descriptor, name, 24, 16);
+  EXPECT_FIELD(gh_plugin_descriptor, version, 40, 16);
+  EXPECT_FIELD(gh_plugin_descriptor, init, 56, 8);
+  EXPECT_FIELD(gh_plugin_descriptor, shutdown, 64, 8);
+  // NOLINTBEGIN(bugprone-sizeof-expression): these fields are pointers, their size is the point
+  EXPECT_FIELD(gh_plugin_descriptor, provider, 72, 8);
+  EXPECT_FIELD(gh_plugin_descriptor, auth, 80, 8);
+  EXPECT_FIELD(gh_plugin_descriptor, billing, 88, 8);
+  // NOLINTEND(bugprone-sizeof-expression)
+}
+
+// Signatures are part of the ABI too: a changed parameter breaks every plugin silently.
+static_assert(std::is_same_v<decltype(gh_host_api::log), void (*)(gh_host*, gh_log_level, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::log_enabled), int32_t (*)(gh_host*, gh_log_level)>);
+static_assert(std::is_same_v<decltype(gh_host_api::set_error), void (*)(gh_call*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::plugin_config), gh_str (*)(gh_host*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::plugin_name), gh_str (*)(gh_host*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::resolve_secret),
+                             gh_status (*)(gh_host*, gh_call*, gh_str, gh_buffer*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::buffer_append), void (*)(gh_buffer*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::buffer_view), gh_str (*)(gh_buffer*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_endpoint), gh_endpoint (*)(gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_request_body), gh_str (*)(gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_model), gh_str (*)(gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_upstream_model), gh_str (*)(gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_wants_stream), int32_t (*)(gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_request_id), gh_str (*)(gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_respond),
+                             gh_status (*)(gh_exchange*, int32_t, gh_str, gh_str)>);
+static_assert(
+    std::is_same_v<decltype(gh_host_api::exchange_stream_event), gh_status (*)(gh_exchange*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_report_usage),
+                             gh_status (*)(gh_exchange*, const gh_usage*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::request_header), gh_str (*)(gh_request*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::request_method), gh_str (*)(gh_request*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::request_path), gh_str (*)(gh_request*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::request_client_address), gh_str (*)(gh_request*)>);
+static_assert(std::is_same_v<decltype(gh_provider_vtable::create),
+                             gh_status (*)(void*, gh_call*, gh_str, gh_str, void**)>);
+static_assert(std::is_same_v<decltype(gh_provider_vtable::destroy), void (*)(void*)>);
+static_assert(
+    std::is_same_v<decltype(gh_provider_vtable::handle), gh_status (*)(void*, gh_call*, gh_exchange*)>);
+static_assert(std::is_same_v<decltype(gh_auth_vtable::authenticate),
+                             gh_status (*)(void*, gh_call*, gh_request*, gh_auth_verdict*, gh_principal*)>);
+static_assert(std::is_same_v<decltype(gh_billing_vtable::admit),
+                             gh_status (*)(void*, gh_call*, const gh_principal*, gh_str, int32_t*)>);
+static_assert(std::is_same_v<decltype(gh_billing_vtable::price),
+                             gh_status (*)(void*, gh_call*, const gh_usage_event*, int64_t*)>);
+static_assert(std::is_same_v<decltype(gh_billing_vtable::record),
+                             gh_status (*)(void*, gh_call*, const gh_usage_event*, int64_t)>);
+static_assert(std::is_same_v<decltype(gh_plugin_descriptor::init),
+                             gh_status (*)(const gh_host_api*, gh_host*, gh_call*, void**)>);
+static_assert(std::is_same_v<decltype(gh_plugin_descriptor::shutdown), void (*)(void*)>);
+static_assert(std::is_same_v<gh_plugin_entry_fn, const gh_plugin_descriptor* (*)(void)>);
+
+TEST(AbiConstants, MagicSpellsGatehse1InMemory) {
+  EXPECT_EQ(GH_PLUGIN_MAGIC, UINT64_C(0x3145534845544147));
+  const uint64_t magic = GH_PLUGIN_MAGIC;
+  char bytes[8];
+  std::memcpy(bytes, &magic, sizeof bytes);
+  EXPECT_EQ(std::string(bytes, sizeof bytes), "GATEHSE1");
+}
+
+TEST(AbiConstants, VersionAndEntryPoint) {
+  EXPECT_EQ(GH_ABI_VERSION_MAJOR, 1);
+  EXPECT_EQ(GH_ABI_VERSION_MINOR, 0);
+  EXPECT_STREQ(GH_PLUGIN_ENTRY_SYMBOL, "gatehouse_plugin_descriptor");
+}
+
+TEST(AbiConstants, StatusCodes) {
+  EXPECT_EQ(GH_OK, 0);
+  EXPECT_EQ(GH_ERROR_INVALID_ARGUMENT, 1);
+  EXPECT_EQ(GH_ERROR_NOT_FOUND, 2);
+  EXPECT_EQ(GH_ERROR_UNAUTHENTICATED, 3);
+  EXPECT_EQ(GH_ERROR_PERMISSION_DENIED, 4);
+  EXPECT_EQ(GH_ERROR_RESOURCE_EXHAUSTED, 5);
+  EXPECT_EQ(GH_ERROR_UNAVAILABLE, 6);
+  EXPECT_EQ(GH_ERROR_UNSUPPORTED, 7);
+  EXPECT_EQ(GH_ERROR_CANCELLED, 8);
+  EXPECT_EQ(GH_ERROR_INTERNAL, 9);
+  EXPECT_EQ(GH_ERROR_UPSTREAM, 10);
+  EXPECT_EQ(GH_ERROR_CONFIG, 11);
+}
+
+TEST(AbiConstants, KindsLevelsEndpointsRolesVerdicts) {
+  EXPECT_EQ(GH_KIND_PROVIDER, 1);
+  EXPECT_EQ(GH_KIND_AUTH, 2);
+  EXPECT_EQ(GH_KIND_BILLING, 3);
+  EXPECT_EQ(GH_LOG_DEBUG, 0);
+  EXPECT_EQ(GH_LOG_INFO, 1);
+  EXPECT_EQ(GH_LOG_WARN, 2);
+  EXPECT_EQ(GH_LOG_ERROR, 3);
+  EXPECT_EQ(GH_ENDPOINT_CHAT_COMPLETIONS, 1);
+  EXPECT_EQ(GH_ENDPOINT_EMBEDDINGS, 2);
+  EXPECT_EQ(GH_ENDPOINT_IMAGES, 3);
+  EXPECT_EQ(GH_ENDPOINT_AUDIO_SPEECH, 4);
+  EXPECT_EQ(GH_ENDPOINT_AUDIO_TRANSCRIPTION, 5);
+  EXPECT_EQ(GH_ROLE_MEMBER, 1);
+  EXPECT_EQ(GH_ROLE_ADMIN, 2);
+  EXPECT_EQ(GH_AUTH_NOT_MINE, 0);
+  EXPECT_EQ(GH_AUTH_ACCEPTED, 1);
+  EXPECT_EQ(GH_AUTH_DENIED, 2);
+}
+
+} // namespace
