@@ -1,6 +1,7 @@
 // The host-side view of one client request while a provider plugin serves it.
 // The HTTP layer implements it; the plugin host adapts it to the C ABI's
-// exchange_* functions (gh_exchange* is a pointer to an Exchange).
+// exchange_* functions (a gh_exchange* is a pointer to an Exchange). Implementations
+// may throw: the host API catches and reports GH_ERROR_INTERNAL to the plugin.
 #pragma once
 
 #include <gatehouse/plugin_abi.h>

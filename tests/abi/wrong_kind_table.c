@@ -1,0 +1,26 @@
+/* Refused: says it is a billing plugin but fills in the provider table instead. */
+#include "tiny_plugin.h"
+
+static const gh_provider_vtable provider_table = {
+    .struct_size = sizeof(gh_provider_vtable),
+    .create = tiny_create,
+    .destroy = tiny_destroy,
+    .handle = tiny_handle,
+};
+
+static const gh_plugin_descriptor descriptor = {
+    .magic = GH_PLUGIN_MAGIC,
+    .abi_major = GH_ABI_VERSION_MAJOR,
+    .abi_minor = GH_ABI_VERSION_MINOR,
+    .struct_size = sizeof(gh_plugin_descriptor),
+    .kind = GH_KIND_BILLING,
+    .name = TINY_STR("wrong_kind_table"),
+    .version = TINY_STR("1.0.0"),
+    .init = tiny_init_must_not_run,
+    .shutdown = tiny_shutdown_must_not_run,
+    .provider = &provider_table,
+};
+
+GH_PLUGIN_EXPORT const gh_plugin_descriptor* gatehouse_plugin_descriptor(void) {
+  return &descriptor;
+}
