@@ -1,5 +1,7 @@
 // The gateway's configuration, as read from one JSON file (see conf/gatehouse.json and
-// docs/operations.md). Plain data: validation happens while loading (config_loader.hpp).
+// conf/README.md, which documents every key). Plain data: validation happens while
+// loading (config_loader.hpp); the ranges below are the ones the loader accepts.
+// operator== lets a reload compare old and new configs.
 #pragma once
 
 #include <cstddef>
@@ -11,66 +13,82 @@ namespace gatehouse {
 
 struct ServerConfig {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;
-  int threads = 16;              // worker threads serving connections
-  int queueSize = 256;           // accepted connections waiting for a worker
+  std::uint16_t port = 8080; // 0..65535; 0: the OS picks a free port
+  int threads = 16;          // 1..1024 worker threads serving connections
+  int queueSize = 256;       // 1..100000 accepted connections waiting for a worker
   bool keepAlive = true;
-  int keepAliveTimeoutSeconds = 15;
-  int maxKeepAliveRequests = 1000;
-  std::size_t maxBodyBytes = 10 * 1024 * 1024;
-  int shutdownGraceSeconds = 30; // in-flight requests get this long after SIGTERM
+  int keepAliveTimeoutSeconds = 15;                         // 1..3600
+  int maxKeepAliveRequests = 1000;                          // 0..1000000; 0: no limit
+  std::size_t maxBodyBytes = std::size_t{10} * 1024 * 1024; // 1 KiB..1 GiB request body limit
+  int shutdownGraceSeconds = 30; // 0..3600; in-flight requests get this long after SIGTERM
+
+  bool operator==(const ServerConfig&) const = default;
 };
 
 struct SqliteConfig {
-  std::string path = "gatehouse.db";
+  std::string path = "gatehouse.db"; // relative: next to the config file; ":memory:" kept as is
+
+  bool operator==(const SqliteConfig&) const = default;
 };
 
 struct MysqlConfig {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 3306;
-  std::string socket;            // used instead of host/port when set
+  std::uint16_t port = 3306; // 1..65535
+  std::string socket;        // used instead of host/port when set
   std::string database = "gatehouse";
   std::string user = "gatehouse";
-  std::string passwordRef;       // secret reference: "env:NAME" or "file:PATH"
-  int poolSize = 8;
-  int connectTimeoutSeconds = 5;
+  std::string passwordRef;       // secret reference: "env:NAME" or "file:PATH"; empty: none
+  int poolSize = 8;              // 1..1024
+  int connectTimeoutSeconds = 5; // 1..600
   bool tls = false;
-  std::string tlsCaFile;
+  std::string tlsCaFile; // relative: next to the config file
+
+  bool operator==(const MysqlConfig&) const = default;
 };
 
 struct StorageConfig {
   std::string driver = "sqlite"; // "sqlite" or "mysql"
   SqliteConfig sqlite;
   MysqlConfig mysql;
+
+  bool operator==(const StorageConfig&) const = default;
 };
 
 struct PluginConfig {
-  std::string name;       // unique; providers refer to it
-  std::string path;       // shared library; relative paths are resolved against pluginDir
-  std::string configJson; // the plugin's own config block, re-serialised ("{}" when absent)
+  std::string name;              // unique; providers refer to it
+  std::string path;              // shared library; relative paths are resolved against pluginDir
+  std::string configJson = "{}"; // the plugin's own config block, re-serialised compactly
+
+  bool operator==(const PluginConfig&) const = default;
 };
 
 struct ModelConfig {
   std::string name;                 // public name clients send
   std::string upstreamModel;        // name sent upstream (defaults to name)
   std::vector<std::string> aliases; // other public names for the same model
+
+  bool operator==(const ModelConfig&) const = default;
 };
 
 struct ProviderConfig {
-  std::string name;       // unique
-  std::string plugin;     // a PluginConfig::name of kind provider
-  std::string configJson; // the provider instance's config block ("{}" when absent)
-  std::vector<ModelConfig> models;
+  std::string name;                // unique
+  std::string plugin;              // a PluginConfig::name of kind provider
+  std::string configJson = "{}";   // the provider instance's config block, re-serialised compactly
+  std::vector<ModelConfig> models; // at least one
+
+  bool operator==(const ProviderConfig&) const = default;
 };
 
 struct GatewayConfig {
-  std::string sourcePath; // the file this was read from
-  std::string pluginDir;  // where relative plugin paths are looked up
-  std::string logLevel = "info";
+  std::string sourcePath;        // the file this was read from
+  std::string pluginDir;         // where relative plugin paths are looked up; empty: the app's default
+  std::string logLevel = "info"; // debug | info | warn | error
   ServerConfig server;
   StorageConfig storage;
   std::vector<PluginConfig> plugins; // auth plugins are asked in this order
   std::vector<ProviderConfig> providers;
+
+  bool operator==(const GatewayConfig&) const = default;
 };
 
 } // namespace gatehouse

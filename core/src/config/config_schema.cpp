@@ -1,0 +1,153 @@
+#include "config_schema.hpp"
+
+#include <gatehouse/config/secret_reference.hpp>
+
+#include "json_reader.hpp"
+
+namespace gatehouse::config_detail {
+namespace {
+
+constexpr std::int64_t kKiB = 1024;
+constexpr std::int64_t kGiB = kKiB * kKiB * kKiB;
+
+ServerConfig readServer(const ObjectReader& parent) {
+  ServerConfig server;
+  const rapidjson::Value* value = parent.find("server");
+  if (value == nullptr) {
+    return server;
+  }
+  const ObjectReader reader(*value, parent.pathOf("server"), parent.source(),
+                            {"host", "port", "threads", "queue_size", "keep_alive",
+                             "keep_alive_timeout_seconds", "max_keep_alive_requests", "max_body_bytes",
+                             "shutdown_grace_seconds"});
+  reader.readNonEmptyString("host", server.host);
+  reader.readInteger("port", server.port, 0, 65535); // 0: the OS picks a free port (tests)
+  reader.readInteger("threads", server.threads, 1, 1024);
+  reader.readInteger("queue_size", server.queueSize, 1, 100000);
+  reader.readBool("keep_alive", server.keepAlive);
+  reader.readInteger("keep_alive_timeout_seconds", server.keepAliveTimeoutSeconds, 1, 3600);
+  reader.readInteger("max_keep_alive_requests", server.maxKeepAliveRequests, 0, 1000000); // 0: no limit
+  reader.readInteger("max_body_bytes", server.maxBodyBytes, kKiB, kGiB);
+  reader.readInteger("shutdown_grace_seconds", server.shutdownGraceSeconds, 0, 3600);
+  return server;
+}
+
+SqliteConfig readSqlite(const ObjectReader& parent) {
+  SqliteConfig sqlite;
+  const rapidjson::Value* value = parent.find("sqlite");
+  if (value == nullptr) {
+    return sqlite;
+  }
+  const ObjectReader reader(*value, parent.pathOf("sqlite"), parent.source(), {"path"});
+  reader.readNonEmptyString("path", sqlite.path);
+  return sqlite;
+}
+
+// Only references are accepted so that the config file can be world-readable, checked
+// into version control and printed by --check-config without leaking the password.
+void readPasswordReference(const ObjectReader& reader, std::string& out) {
+  const rapidjson::Value* value = reader.find("password");
+  if (value == nullptr) {
+    return;
+  }
+  // Never echo the value: it may well be the password itself.
+  if (!value->IsString() || !parseSecretReference({value->GetString(), value->GetStringLength()})) {
+    reader.fail(
+        reader.pathOf("password"),
+        "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain password is not accepted, "
+        "put it in an environment variable or a file and reference that with env: or file:");
+  }
+  out.assign(value->GetString(), value->GetStringLength());
+}
+
+MysqlConfig readMysql(const ObjectReader& parent) {
+  MysqlConfig mysql;
+  const rapidjson::Value* value = parent.find("mysql");
+  if (value == nullptr) {
+    return mysql;
+  }
+  const ObjectReader reader(*value, parent.pathOf("mysql"), parent.source(),
+                            {"host", "port", "socket", "database", "user", "password", "pool_size",
+                             "connect_timeout_seconds", "tls", "tls_ca_file"});
+  reader.readNonEmptyString("host", mysql.host);
+  reader.readInteger("port", mysql.port, 1, 65535);
+  reader.readString("socket", mysql.socket);
+  reader.readNonEmptyString("database", mysql.database);
+  reader.readNonEmptyString("user", mysql.user);
+  readPasswordReference(reader, mysql.passwordRef);
+  reader.readInteger("pool_size", mysql.poolSize, 1, 1024);
+  reader.readInteger("connect_timeout_seconds", mysql.connectTimeoutSeconds, 1, 600);
+  reader.readBool("tls", mysql.tls);
+  reader.readString("tls_ca_file", mysql.tlsCaFile);
+  return mysql;
+}
+
+StorageConfig readStorage(const ObjectReader& parent) {
+  StorageConfig storage;
+  const rapidjson::Value* value = parent.find("storage");
+  if (value == nullptr) {
+    return storage;
+  }
+  const ObjectReader reader(*value, parent.pathOf("storage"), parent.source(), {"driver", "sqlite", "mysql"});
+  reader.readChoice("driver", storage.driver, {"sqlite", "mysql"});
+  storage.sqlite = readSqlite(reader);
+  storage.mysql = readMysql(reader);
+  return storage;
+}
+
+PluginConfig readPlugin(const rapidjson::Value& value, const std::string& path, const std::string& source) {
+  const ObjectReader reader(value, path, source, {"name", "path", "config"});
+  PluginConfig plugin;
+  reader.readString("name", plugin.name, Presence::Required);
+  reader.readNonEmptyString("path", plugin.path, Presence::Required);
+  reader.readObjectAsJson("config", plugin.configJson);
+  return plugin;
+}
+
+ModelConfig readModel(const rapidjson::Value& value, const std::string& path, const std::string& source) {
+  const ObjectReader reader(value, path, source, {"name", "upstream_model", "aliases"});
+  ModelConfig model;
+  reader.readString("name", model.name, Presence::Required);
+  model.upstreamModel = model.name;
+  reader.readNonEmptyString("upstream_model", model.upstreamModel);
+  reader.readStringArray("aliases", model.aliases);
+  return model;
+}
+
+ProviderConfig readProvider(const rapidjson::Value& value, const std::string& path,
+                            const std::string& source) {
+  const ObjectReader reader(value, path, source, {"name", "plugin", "config", "models"});
+  ProviderConfig provider;
+  reader.readString("name", provider.name, Presence::Required);
+  reader.readString("plugin", provider.plugin, Presence::Required);
+  reader.readObjectAsJson("config", provider.configJson);
+  reader.forEachElement("models", Presence::Required,
+                        [&](const rapidjson::Value& element, const std::string& at) {
+                          provider.models.push_back(readModel(element, at, source));
+                        });
+  return provider;
+}
+
+} // namespace
+
+GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string& source) {
+  const ObjectReader reader(root, "$", source,
+                            {"log_level", "plugin_dir", "server", "storage", "plugins", "providers"});
+  GatewayConfig config;
+  config.sourcePath = source;
+  reader.readChoice("log_level", config.logLevel, {"debug", "info", "warn", "error"});
+  reader.readString("plugin_dir", config.pluginDir);
+  config.server = readServer(reader);
+  config.storage = readStorage(reader);
+  reader.forEachElement("plugins", Presence::Optional,
+                        [&](const rapidjson::Value& element, const std::string& at) {
+                          config.plugins.push_back(readPlugin(element, at, source));
+                        });
+  reader.forEachElement("providers", Presence::Optional,
+                        [&](const rapidjson::Value& element, const std::string& at) {
+                          config.providers.push_back(readProvider(element, at, source));
+                        });
+  return config;
+}
+
+} // namespace gatehouse::config_detail

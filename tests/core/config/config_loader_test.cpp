@@ -1,0 +1,717 @@
+#include <gatehouse/config/config_error.hpp>
+#include <gatehouse/config/config_loader.hpp>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/pointer.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+
+namespace gatehouse {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every table case starts from this valid document and changes one value, so a case
+// fails only because of the value it is about.
+constexpr const char* kBaseConfig = R"({
+  "plugins": [{"name": "p1", "path": "libp1.so"}],
+  "providers": [{"name": "prov", "plugin": "p1", "models": [{"name": "m1"}]}]
+})";
+
+constexpr const char* kSource = "/etc/gatehouse/gatehouse.json";
+
+std::string serialize(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return buffer.GetString();
+}
+
+rapidjson::Document baseDocument() {
+  rapidjson::Document document;
+  document.Parse(kBaseConfig);
+  return document;
+}
+
+// The base config with the value at JSON pointer `pointer` set to `rawJson` (parents are
+// created as needed).
+std::string withValue(const std::string& pointer, const std::string& rawJson) {
+  rapidjson::Document document = baseDocument();
+  rapidjson::Document value;
+  value.Parse(rawJson.c_str());
+  if (value.HasParseError()) {
+    throw std::invalid_argument("bad test value: " + rawJson);
+  }
+  rapidjson::Value copy(value, document.GetAllocator());
+  rapidjson::Pointer(pointer.c_str()).Set(document, copy);
+  return serialize(document);
+}
+
+std::string withoutValue(const std::string& pointer) {
+  rapidjson::Document document = baseDocument();
+  if (!rapidjson::Pointer(pointer.c_str()).Erase(document)) {
+    throw std::invalid_argument("no " + pointer);
+  }
+  return serialize(document);
+}
+
+ConfigError parseError(const std::string& json, const std::string& source = kSource) {
+  try {
+    parseConfig(json, source);
+  } catch (const ConfigError& error) {
+    return error;
+  }
+  throw std::logic_error("config was accepted: " + json);
+}
+
+// "/server/port", 9 -> "server_port_9": a stable test name per table row.
+std::string caseName(const std::string& pointer, std::size_t index) {
+  std::string name;
+  for (char c : pointer) {
+    const bool keep = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (keep || !name.empty()) {
+      name.push_back(keep ? c : '_');
+    }
+  }
+  return name + "_" + std::to_string(index);
+}
+
+// --- valid values ----------------------------------------------------------------------
+
+struct AcceptedCase {
+  std::string pointer;
+  std::string value;
+  std::function<void(const GatewayConfig&)> check;
+};
+
+// Shown by gtest and ctest instead of a byte dump.
+void PrintTo( // NOLINT(readability-identifier-naming): gtest looks it up by this name
+    const AcceptedCase& c, std::ostream* out) {
+  *out << c.pointer << " = " << c.value;
+}
+
+class AcceptedValue : public testing::TestWithParam<AcceptedCase> {};
+
+TEST_P(AcceptedValue, IsStoredInTheStruct) {
+  const AcceptedCase& c = GetParam();
+  GatewayConfig config;
+  ASSERT_NO_THROW(config = parseConfig(withValue(c.pointer, c.value), kSource))
+      << c.pointer << " = " << c.value;
+  c.check(config);
+}
+
+std::vector<AcceptedCase> acceptedCases() {
+  return {
+      {"/log_level", R"("debug")", [](const GatewayConfig& c) { EXPECT_EQ(c.logLevel, "debug"); }},
+      {"/log_level", R"("info")", [](const GatewayConfig& c) { EXPECT_EQ(c.logLevel, "info"); }},
+      {"/log_level", R"("warn")", [](const GatewayConfig& c) { EXPECT_EQ(c.logLevel, "warn"); }},
+      {"/log_level", R"("error")", [](const GatewayConfig& c) { EXPECT_EQ(c.logLevel, "error"); }},
+      {"/plugin_dir", R"("plugins")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.pluginDir, "/etc/gatehouse/plugins"); }},
+      {"/plugin_dir", R"("../lib/./gh/")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.pluginDir, "/etc/lib/gh/"); }},
+      {"/plugin_dir", R"("/opt/gh/plugins")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.pluginDir, "/opt/gh/plugins"); }},
+      {"/plugin_dir", R"("")", [](const GatewayConfig& c) { EXPECT_EQ(c.pluginDir, ""); }},
+      {"/server/host", R"("0.0.0.0")", [](const GatewayConfig& c) { EXPECT_EQ(c.server.host, "0.0.0.0"); }},
+      {"/server/port", "0", [](const GatewayConfig& c) { EXPECT_EQ(c.server.port, 0); }},
+      {"/server/port", "65535", [](const GatewayConfig& c) { EXPECT_EQ(c.server.port, 65535); }},
+      {"/server/threads", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.server.threads, 1); }},
+      {"/server/threads", "1024", [](const GatewayConfig& c) { EXPECT_EQ(c.server.threads, 1024); }},
+      {"/server/queue_size", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.server.queueSize, 1); }},
+      {"/server/queue_size", "100000", [](const GatewayConfig& c) { EXPECT_EQ(c.server.queueSize, 100000); }},
+      {"/server/keep_alive", "false", [](const GatewayConfig& c) { EXPECT_FALSE(c.server.keepAlive); }},
+      {"/server/keep_alive", "true", [](const GatewayConfig& c) { EXPECT_TRUE(c.server.keepAlive); }},
+      {"/server/keep_alive_timeout_seconds", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.keepAliveTimeoutSeconds, 1); }},
+      {"/server/keep_alive_timeout_seconds", "3600",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.keepAliveTimeoutSeconds, 3600); }},
+      {"/server/max_keep_alive_requests", "0",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.maxKeepAliveRequests, 0); }},
+      {"/server/max_keep_alive_requests", "1000000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.maxKeepAliveRequests, 1000000); }},
+      {"/server/max_body_bytes", "1024",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.maxBodyBytes, 1024u); }},
+      {"/server/max_body_bytes", "1073741824",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.maxBodyBytes, 1073741824u); }},
+      {"/server/shutdown_grace_seconds", "0",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.shutdownGraceSeconds, 0); }},
+      {"/server/shutdown_grace_seconds", "3600",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.server.shutdownGraceSeconds, 3600); }},
+      {"/storage/driver", R"("mysql")", [](const GatewayConfig& c) { EXPECT_EQ(c.storage.driver, "mysql"); }},
+      {"/storage/driver", R"("sqlite")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.driver, "sqlite"); }},
+      {"/storage/sqlite/path", R"("/var/lib/gh.db")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.sqlite.path, "/var/lib/gh.db"); }},
+      {"/storage/sqlite/path", R"("data/gh.db")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.sqlite.path, "/etc/gatehouse/data/gh.db"); }},
+      {"/storage/sqlite/path", R"(":memory:")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.sqlite.path, ":memory:"); }},
+      {"/storage/mysql/host", R"("db.internal")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.host, "db.internal"); }},
+      {"/storage/mysql/port", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.port, 1); }},
+      {"/storage/mysql/port", "65535",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.port, 65535); }},
+      {"/storage/mysql/socket", R"("/run/mysqld/mysqld.sock")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.socket, "/run/mysqld/mysqld.sock"); }},
+      {"/storage/mysql/socket", R"("")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.socket, ""); }},
+      {"/storage/mysql/database", R"("gh_prod")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.database, "gh_prod"); }},
+      {"/storage/mysql/user", R"("gw")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.user, "gw"); }},
+      {"/storage/mysql/password", R"("env:GH_DB_PASSWORD")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.passwordRef, "env:GH_DB_PASSWORD"); }},
+      {"/storage/mysql/password", R"("file:/etc/gatehouse/db.pass")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.passwordRef, "file:/etc/gatehouse/db.pass"); }},
+      {"/storage/mysql/pool_size", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.poolSize, 1); }},
+      {"/storage/mysql/pool_size", "1024",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.poolSize, 1024); }},
+      {"/storage/mysql/connect_timeout_seconds", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.connectTimeoutSeconds, 1); }},
+      {"/storage/mysql/connect_timeout_seconds", "600",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.connectTimeoutSeconds, 600); }},
+      {"/storage/mysql/tls", "true", [](const GatewayConfig& c) { EXPECT_TRUE(c.storage.mysql.tls); }},
+      {"/storage/mysql/tls_ca_file", R"("/etc/ssl/ca.pem")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.tlsCaFile, "/etc/ssl/ca.pem"); }},
+      {"/storage/mysql/tls_ca_file", R"("certs/ca.pem")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.tlsCaFile, "/etc/gatehouse/certs/ca.pem"); }},
+      {"/plugins/0/path", R"("sub/libp1.so")",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.plugins.at(0).path, "sub/libp1.so");
+       }}, // the host resolves it
+      {"/plugins/0/config", R"({"b": {"c": "env:X", "unknown_to_core": 1}, "a": [1, 2.5, null]})",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.plugins.at(0).configJson, R"({"b":{"c":"env:X","unknown_to_core":1},"a":[1,2.5,null]})");
+       }},
+      {"/plugins/0/config", "{}",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.plugins.at(0).configJson, "{}"); }},
+      {"/plugins/1", R"({"name": "p2", "path": "libp2.so"})",
+       [](const GatewayConfig& c) {
+         ASSERT_EQ(c.plugins.size(), 2u);
+         EXPECT_EQ(c.plugins[1].name, "p2"); // order kept: auth plugins are asked in this order
+       }},
+      {"/providers/0/config", R"({"base_url": "https://api.example.com/v1", "api_key": "env:KEY"})",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.providers.at(0).configJson,
+                   R"({"base_url":"https://api.example.com/v1","api_key":"env:KEY"})");
+       }},
+      {"/providers/0/models/0/upstream_model", R"("meta-llama/Llama-3-70b")",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.providers.at(0).models.at(0).upstreamModel, "meta-llama/Llama-3-70b");
+       }},
+      {"/providers/0/models/0/aliases", R"(["a", "b"])",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.providers.at(0).models.at(0).aliases, (std::vector<std::string>{"a", "b"}));
+       }},
+      {"/providers/0/models/0/aliases", "[]",
+       [](const GatewayConfig& c) { EXPECT_TRUE(c.providers.at(0).models.at(0).aliases.empty()); }},
+      {"/providers/0/models/1", R"({"name": "m2", "upstream_model": "up-2"})",
+       [](const GatewayConfig& c) {
+         ASSERT_EQ(c.providers.at(0).models.size(), 2u);
+         EXPECT_EQ(c.providers[0].models[1].name, "m2");
+         EXPECT_EQ(c.providers[0].models[1].upstreamModel, "up-2");
+       }},
+      {"/providers", "[]", [](const GatewayConfig& c) { EXPECT_TRUE(c.providers.empty()); }},
+  };
+}
+
+INSTANTIATE_TEST_SUITE_P(Keys, AcceptedValue, testing::ValuesIn(acceptedCases()),
+                         [](const testing::TestParamInfo<AcceptedCase>& testInfo) {
+                           return caseName(testInfo.param.pointer, testInfo.index);
+                         });
+
+// --- refused values --------------------------------------------------------------------
+
+struct RefusedCase {
+  std::string pointer;
+  std::string value;
+  std::string path;   // ConfigError::path()
+  std::string detail; // ConfigError::detail(), exactly
+};
+
+void PrintTo( // NOLINT(readability-identifier-naming)
+    const RefusedCase& c, std::ostream* out) {
+  *out << c.pointer << " = " << c.value;
+}
+
+class RefusedValue : public testing::TestWithParam<RefusedCase> {};
+
+TEST_P(RefusedValue, IsReportedWithItsPath) {
+  const RefusedCase& c = GetParam();
+  const ConfigError error = parseError(withValue(c.pointer, c.value));
+  EXPECT_EQ(error.path(), c.path);
+  EXPECT_EQ(error.detail(), c.detail);
+  EXPECT_EQ(std::string(error.what()), std::string(kSource) + ": " + c.path + ": " + c.detail);
+}
+
+constexpr const char* kPasswordDetail =
+    "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain "
+    "password is not accepted, put it in an "
+    "environment variable or a file and reference that with env: or file:";
+
+std::string integerRange(const std::string& range, const std::string& got) {
+  return "expected an integer from " + range + ", got " + got;
+}
+
+std::vector<RefusedCase> refusedCases() {
+  return {
+      {"/log_level", R"("verbose")", "$.log_level",
+       R"(expected one of "debug", "info", "warn", "error", got "verbose")"},
+      {"/log_level", "1", "$.log_level", R"(expected one of "debug", "info", "warn", "error", got 1)"},
+      {"/log_level", "null", "$.log_level", R"(expected one of "debug", "info", "warn", "error", got null)"},
+      {"/plugin_dir", "5", "$.plugin_dir", "expected a string, got 5"},
+      {"/plugin_dir", "[]", "$.plugin_dir", "expected a string, got an array"},
+      {"/server", R"("x")", "$.server", R"(expected an object, got "x")"},
+      {"/server", "[]", "$.server", "expected an object, got an array"},
+      {"/server/host", R"("")", "$.server.host", R"(expected a non-empty string, got "")"},
+      {"/server/host", "1", "$.server.host", "expected a non-empty string, got 1"},
+      {"/server/port", "-1", "$.server.port", integerRange("0 to 65535", "-1")},
+      {"/server/port", "65536", "$.server.port", integerRange("0 to 65535", "65536")},
+      {"/server/port", R"("80")", "$.server.port", integerRange("0 to 65535", R"("80")")},
+      {"/server/port", "80.5", "$.server.port", integerRange("0 to 65535", "80.5")},
+      {"/server/port", "8080.0", "$.server.port", integerRange("0 to 65535", "8080.0")},
+      {"/server/port", "1e3", "$.server.port", integerRange("0 to 65535", "1000.0")},
+      {"/server/port", "true", "$.server.port", integerRange("0 to 65535", "true")},
+      {"/server/port", "null", "$.server.port", integerRange("0 to 65535", "null")},
+      {"/server/port", "{}", "$.server.port", integerRange("0 to 65535", "an object")},
+      {"/server/port", R"("sk-0123456789abcdef0123456789abcdef")", "$.server.port",
+       integerRange("0 to 65535", "a string of 35 bytes")},
+      {"/server/threads", "0", "$.server.threads", integerRange("1 to 1024", "0")},
+      {"/server/threads", "1025", "$.server.threads", integerRange("1 to 1024", "1025")},
+      {"/server/threads", R"("4")", "$.server.threads", integerRange("1 to 1024", R"("4")")},
+      {"/server/threads", "18446744073709551615", "$.server.threads",
+       integerRange("1 to 1024", "18446744073709551615")},
+      {"/server/queue_size", "0", "$.server.queue_size", integerRange("1 to 100000", "0")},
+      {"/server/queue_size", "100001", "$.server.queue_size", integerRange("1 to 100000", "100001")},
+      {"/server/keep_alive", R"("true")", "$.server.keep_alive", R"(expected true or false, got "true")"},
+      {"/server/keep_alive", "1", "$.server.keep_alive", "expected true or false, got 1"},
+      {"/server/keep_alive_timeout_seconds", "0", "$.server.keep_alive_timeout_seconds",
+       integerRange("1 to 3600", "0")},
+      {"/server/keep_alive_timeout_seconds", "3601", "$.server.keep_alive_timeout_seconds",
+       integerRange("1 to 3600", "3601")},
+      {"/server/max_keep_alive_requests", "-1", "$.server.max_keep_alive_requests",
+       integerRange("0 to 1000000", "-1")},
+      {"/server/max_keep_alive_requests", "1000001", "$.server.max_keep_alive_requests",
+       integerRange("0 to 1000000", "1000001")},
+      {"/server/max_body_bytes", "1023", "$.server.max_body_bytes",
+       integerRange("1024 to 1073741824", "1023")},
+      {"/server/max_body_bytes", "1073741825", "$.server.max_body_bytes",
+       integerRange("1024 to 1073741824", "1073741825")},
+      {"/server/max_body_bytes", "1e10", "$.server.max_body_bytes",
+       integerRange("1024 to 1073741824", "10000000000.0")},
+      {"/server/shutdown_grace_seconds", "-1", "$.server.shutdown_grace_seconds",
+       integerRange("0 to 3600", "-1")},
+      {"/server/shutdown_grace_seconds", "3601", "$.server.shutdown_grace_seconds",
+       integerRange("0 to 3600", "3601")},
+      {"/storage", "3", "$.storage", "expected an object, got 3"},
+      {"/storage/driver", R"("postgres")", "$.storage.driver",
+       R"(expected one of "sqlite", "mysql", got "postgres")"},
+      {"/storage/driver", "1", "$.storage.driver", R"(expected one of "sqlite", "mysql", got 1)"},
+      {"/storage/sqlite", "[]", "$.storage.sqlite", "expected an object, got an array"},
+      {"/storage/sqlite/path", R"("")", "$.storage.sqlite.path", R"(expected a non-empty string, got "")"},
+      {"/storage/sqlite/path", "1", "$.storage.sqlite.path", "expected a non-empty string, got 1"},
+      {"/storage/mysql", R"("mysql://x")", "$.storage.mysql", R"(expected an object, got "mysql://x")"},
+      {"/storage/mysql/host", R"("")", "$.storage.mysql.host", R"(expected a non-empty string, got "")"},
+      {"/storage/mysql/port", "0", "$.storage.mysql.port", integerRange("1 to 65535", "0")},
+      {"/storage/mysql/port", "65536", "$.storage.mysql.port", integerRange("1 to 65535", "65536")},
+      {"/storage/mysql/socket", "1", "$.storage.mysql.socket", "expected a string, got 1"},
+      {"/storage/mysql/database", R"("")", "$.storage.mysql.database",
+       R"(expected a non-empty string, got "")"},
+      {"/storage/mysql/user", "false", "$.storage.mysql.user", "expected a non-empty string, got false"},
+      {"/storage/mysql/password", R"("hunter2")", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/password", R"("env:")", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/password", R"("env:1BAD")", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/password", R"("file:")", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/password", R"("")", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/password", "1234", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/password", "null", "$.storage.mysql.password", kPasswordDetail},
+      {"/storage/mysql/pool_size", "0", "$.storage.mysql.pool_size", integerRange("1 to 1024", "0")},
+      {"/storage/mysql/pool_size", "1025", "$.storage.mysql.pool_size", integerRange("1 to 1024", "1025")},
+      {"/storage/mysql/connect_timeout_seconds", "0", "$.storage.mysql.connect_timeout_seconds",
+       integerRange("1 to 600", "0")},
+      {"/storage/mysql/connect_timeout_seconds", "601", "$.storage.mysql.connect_timeout_seconds",
+       integerRange("1 to 600", "601")},
+      {"/storage/mysql/tls", R"("yes")", "$.storage.mysql.tls", R"(expected true or false, got "yes")"},
+      {"/storage/mysql/tls_ca_file", "1", "$.storage.mysql.tls_ca_file", "expected a string, got 1"},
+      {"/plugins", "{}", "$.plugins", "expected an array, got an object"},
+      {"/plugins/0", R"("libx.so")", "$.plugins[0]", R"(expected an object, got "libx.so")"},
+      {"/plugins/0/name", "1", "$.plugins[0].name", "expected a string, got 1"},
+      {"/plugins/0/name", R"("")", "$.plugins[0].name", "must not be empty"},
+      {"/plugins/0/path", R"("")", "$.plugins[0].path", R"(expected a non-empty string, got "")"},
+      {"/plugins/0/path", "[]", "$.plugins[0].path", "expected a non-empty string, got an array"},
+      {"/plugins/0/config", R"("x")", "$.plugins[0].config", R"(expected an object, got "x")"},
+      {"/plugins/0/config", "[]", "$.plugins[0].config", "expected an object, got an array"},
+      {"/plugins/0/config", "null", "$.plugins[0].config", "expected an object, got null"},
+      {"/providers", R"("x")", "$.providers", R"(expected an array, got "x")"},
+      {"/providers/0", "[]", "$.providers[0]", "expected an object, got an array"},
+      {"/providers/0/name", R"("")", "$.providers[0].name", "must not be empty"},
+      {"/providers/0/name", R"("a/b")", "$.providers[0].name",
+       R"(must not contain '/' (reserved for "provider/model" names), got "a/b")"},
+      {"/providers/0/name", "1", "$.providers[0].name", "expected a string, got 1"},
+      {"/providers/0/plugin", R"("nope")", "$.providers[0].plugin", R"(no plugin named "nope" in $.plugins)"},
+      {"/providers/0/plugin", "1", "$.providers[0].plugin", "expected a string, got 1"},
+      {"/providers/0/config", "[]", "$.providers[0].config", "expected an object, got an array"},
+      {"/providers/0/models", "[]", "$.providers[0].models", "a provider needs at least one model"},
+      {"/providers/0/models", "{}", "$.providers[0].models", "expected an array, got an object"},
+      {"/providers/0/models/0", R"("m")", "$.providers[0].models[0]", R"(expected an object, got "m")"},
+      {"/providers/0/models/0/name", R"("")", "$.providers[0].models[0].name", "must not be empty"},
+      {"/providers/0/models/0/name", R"("x/y")", "$.providers[0].models[0].name",
+       R"(must not contain '/' (reserved for "provider/model" names), got "x/y")"},
+      {"/providers/0/models/0/name", "2", "$.providers[0].models[0].name", "expected a string, got 2"},
+      {"/providers/0/models/0/upstream_model", R"("")", "$.providers[0].models[0].upstream_model",
+       R"(expected a non-empty string, got "")"},
+      {"/providers/0/models/0/upstream_model", "3", "$.providers[0].models[0].upstream_model",
+       "expected a non-empty string, got 3"},
+      {"/providers/0/models/0/aliases", R"("a")", "$.providers[0].models[0].aliases",
+       R"(expected an array, got "a")"},
+      {"/providers/0/models/0/aliases", "[1]", "$.providers[0].models[0].aliases[0]",
+       "expected a string, got 1"},
+      {"/providers/0/models/0/aliases", R"(["ok", ""])", "$.providers[0].models[0].aliases[1]",
+       "must not be empty"},
+      {"/providers/0/models/0/aliases", R"(["x/y"])", "$.providers[0].models[0].aliases[0]",
+       R"(must not contain '/' (reserved for "provider/model" names), got "x/y")"},
+      // Unknown keys, at several depths; close typos get a suggestion.
+      {"/servers", "{}", "$.servers", R"(unknown key (did you mean "server"?))"},
+      {"/color", "1", "$.color",
+       "unknown key (allowed: log_level plugin_dir server storage plugins providers)"},
+      {"/server/prot", "1", "$.server.prot", R"(unknown key (did you mean "port"?))"},
+      {"/storage/mysql/passwd", R"("x")", "$.storage.mysql.passwd",
+       R"(unknown key (did you mean "password"?))"},
+      {"/storage/sqlite/file", R"("x")", "$.storage.sqlite.file", "unknown key (allowed: path)"},
+      {"/plugins/0/cfg", "{}", "$.plugins[0].cfg", "unknown key (allowed: name path config)"},
+      {"/providers/0/base_url", R"("https://x")", "$.providers[0].base_url",
+       "unknown key (allowed: name plugin config models)"},
+      {"/providers/0/models/0/nmae", R"("x")", "$.providers[0].models[0].nmae",
+       R"(unknown key (did you mean "name"?))"},
+      {"/providers/0/models/0/my key", "1", R"($.providers[0].models[0]["my key"])",
+       "unknown key (allowed: name upstream_model aliases)"},
+  };
+}
+
+INSTANTIATE_TEST_SUITE_P(Keys, RefusedValue, testing::ValuesIn(refusedCases()),
+                         [](const testing::TestParamInfo<RefusedCase>& testInfo) {
+                           return caseName(testInfo.param.pointer, testInfo.index);
+                         });
+
+// --- required keys ---------------------------------------------------------------------
+
+class MissingRequiredKey : public testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(MissingRequiredKey, IsReportedWithItsPath) {
+  const ConfigError error = parseError(withoutValue(GetParam().first));
+  EXPECT_EQ(error.path(), GetParam().second);
+  EXPECT_EQ(error.detail(), "required key is missing");
+}
+
+INSTANTIATE_TEST_SUITE_P(Keys, MissingRequiredKey,
+                         testing::Values(std::pair{"/plugins/0/name", "$.plugins[0].name"},
+                                         std::pair{"/plugins/0/path", "$.plugins[0].path"},
+                                         std::pair{"/providers/0/name", "$.providers[0].name"},
+                                         std::pair{"/providers/0/plugin", "$.providers[0].plugin"},
+                                         std::pair{"/providers/0/models", "$.providers[0].models"},
+                                         std::pair{"/providers/0/models/0/name",
+                                                   "$.providers[0].models[0].name"}));
+
+// --- secrets ---------------------------------------------------------------------------
+
+TEST(ConfigLoader, PlainPasswordIsNotEchoedInTheError) {
+  const ConfigError error = parseError(withValue("/storage/mysql/password", R"("correct horse battery")"));
+  EXPECT_EQ(std::string(error.what()).find("correct horse"), std::string::npos);
+  EXPECT_NE(std::string(error.what()).find("env:"), std::string::npos);
+  EXPECT_NE(std::string(error.what()).find("file:"), std::string::npos);
+}
+
+// --- document-level errors ---------------------------------------------------------------
+
+TEST(ConfigLoader, RefusesARepeatedKey) {
+  const ConfigError error = parseError(R"({"server": {"port": 1, "port": 2}})");
+  EXPECT_EQ(error.path(), "$.server.port");
+  EXPECT_EQ(error.detail(), "duplicate key");
+}
+
+TEST(ConfigLoader, RefusesARepeatedTopLevelKey) {
+  EXPECT_EQ(parseError(R"({"log_level": "info", "log_level": "debug"})").path(), "$.log_level");
+}
+
+TEST(ConfigLoader, RefusesADocumentThatIsNotAnObject) {
+  EXPECT_STREQ(parseError("[]").what(), "/etc/gatehouse/gatehouse.json: $: expected an object, got an array");
+  EXPECT_EQ(parseError(R"("x")").detail(), R"(expected an object, got "x")");
+}
+
+TEST(ConfigLoader, SyntaxErrorNamesLineAndColumn) {
+  const ConfigError error = parseError("{\n  \"server\": {\n    \"port\": 80,\n  }\n}");
+  EXPECT_STREQ(
+      error.what(),
+      "/etc/gatehouse/gatehouse.json: line 4 column 3: invalid JSON: Missing a name for object member.");
+  EXPECT_EQ(error.path(), "");
+}
+
+TEST(ConfigLoader, SyntaxErrorColumnCountsCharactersNotBytes) {
+  // "é" is two bytes; the editor's column for the stray x is 9.
+  const ConfigError error = parseError("{\"\xC3\xA9\": 1 x}");
+  EXPECT_EQ(error.detail(), "line 1 column 9: invalid JSON: Missing a comma or '}' after an object member.");
+}
+
+TEST(ConfigLoader, EmptyTextIsASyntaxError) {
+  EXPECT_EQ(parseError("").detail(), "line 1 column 1: invalid JSON: The document is empty.");
+}
+
+TEST(ConfigLoader, TrailingContentIsASyntaxError) {
+  EXPECT_EQ(parseError("{}\n{}").detail(),
+            "line 2 column 1: invalid JSON: The document root must not be followed by other values.");
+}
+
+TEST(ConfigLoader, InvalidUtf8IsASyntaxError) {
+  EXPECT_EQ(parseError("{\"plugin_dir\": \"\xFF\"}").detail(),
+            "line 1 column 17: invalid JSON: Invalid encoding in string.");
+}
+
+TEST(ConfigLoader, CommentsAreNotJson) {
+  EXPECT_NE(parseError("{ // no\n}").detail().find("invalid JSON"), std::string::npos);
+}
+
+// --- cross-entry rules -----------------------------------------------------------------
+
+TEST(ConfigLoader, RefusesDuplicatePluginNames) {
+  const ConfigError error =
+      parseError(R"({"plugins": [{"name": "a", "path": "x.so"}, {"name": "a", "path": "y.so"}]})");
+  EXPECT_EQ(error.path(), "$.plugins[1].name");
+  EXPECT_EQ(error.detail(), R"(plugin name "a" is already used at $.plugins[0].name)");
+}
+
+TEST(ConfigLoader, RefusesDuplicateProviderNames) {
+  const ConfigError error = parseError(withValue("/providers/1", R"({"name": "prov", "plugin": "p1",
+                                                                     "models": [{"name": "m2"}]})"));
+  EXPECT_EQ(error.path(), "$.providers[1].name");
+  EXPECT_EQ(error.detail(), R"(provider name "prov" is already used at $.providers[0].name)");
+}
+
+TEST(ConfigLoader, RefusesAModelNameUsedByTwoProviders) {
+  const ConfigError error = parseError(withValue("/providers/1", R"({"name": "other", "plugin": "p1",
+                                                                     "models": [{"name": "m1"}]})"));
+  EXPECT_EQ(error.path(), "$.providers[1].models[0].name");
+  EXPECT_EQ(error.detail(), R"(model name "m1" is already used at $.providers[0].models[0].name)");
+}
+
+TEST(ConfigLoader, RefusesAnAliasThatIsAnotherModelsName) {
+  const ConfigError error = parseError(withValue("/providers/1", R"({"name": "other", "plugin": "p1",
+                                                   "models": [{"name": "m2", "aliases": ["x", "m1"]}]})"));
+  EXPECT_EQ(error.path(), "$.providers[1].models[0].aliases[1]");
+  EXPECT_EQ(error.detail(), R"(model name "m1" is already used at $.providers[0].models[0].name)");
+}
+
+TEST(ConfigLoader, RefusesAModelNameThatIsAnEarlierAlias) {
+  const ConfigError error =
+      parseError(withValue("/providers/0/models", R"([{"name": "m1", "aliases": ["fast"]},
+                                                                           {"name": "fast"}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].models[1].name");
+  EXPECT_EQ(error.detail(), R"(model name "fast" is already used at $.providers[0].models[0].aliases[0])");
+}
+
+TEST(ConfigLoader, RefusesAnAliasEqualToItsOwnModelName) {
+  const ConfigError error = parseError(withValue("/providers/0/models/0/aliases", R"(["m1"])"));
+  EXPECT_EQ(error.path(), "$.providers[0].models[0].aliases[0]");
+}
+
+TEST(ConfigLoader, RefusesTheSameAliasTwice) {
+  const ConfigError error = parseError(withValue("/providers/0/models/0/aliases", R"(["a", "a"])"));
+  EXPECT_EQ(error.path(), "$.providers[0].models[0].aliases[1]");
+  EXPECT_EQ(error.detail(), R"(model name "a" is already used at $.providers[0].models[0].aliases[0])");
+}
+
+TEST(ConfigLoader, SameUpstreamModelUnderTwoPublicNamesIsFine) {
+  const std::string json = withValue("/providers/0/models", R"([{"name": "a", "upstream_model": "u"},
+                                                                {"name": "b", "upstream_model": "u"}])");
+  EXPECT_NO_THROW(parseConfig(json, kSource));
+}
+
+// --- defaults --------------------------------------------------------------------------
+
+TEST(ConfigLoader, EmptyObjectGivesTheDocumentedDefaults) {
+  const GatewayConfig config = parseConfig("{}", kSource);
+  EXPECT_EQ(config.sourcePath, kSource);
+  EXPECT_EQ(config.logLevel, "info");
+  EXPECT_EQ(config.pluginDir, ""); // left for the app to fill
+  EXPECT_EQ(config.server.host, "127.0.0.1");
+  EXPECT_EQ(config.server.port, 8080);
+  EXPECT_EQ(config.server.threads, 16);
+  EXPECT_EQ(config.server.queueSize, 256);
+  EXPECT_TRUE(config.server.keepAlive);
+  EXPECT_EQ(config.server.keepAliveTimeoutSeconds, 15);
+  EXPECT_EQ(config.server.maxKeepAliveRequests, 1000);
+  EXPECT_EQ(config.server.maxBodyBytes, 10u * 1024 * 1024);
+  EXPECT_EQ(config.server.shutdownGraceSeconds, 30);
+  EXPECT_EQ(config.storage.driver, "sqlite");
+  EXPECT_EQ(config.storage.sqlite.path, "/etc/gatehouse/gatehouse.db"); // the default is relative too
+  EXPECT_EQ(config.storage.mysql.host, "127.0.0.1");
+  EXPECT_EQ(config.storage.mysql.port, 3306);
+  EXPECT_EQ(config.storage.mysql.socket, "");
+  EXPECT_EQ(config.storage.mysql.database, "gatehouse");
+  EXPECT_EQ(config.storage.mysql.user, "gatehouse");
+  EXPECT_EQ(config.storage.mysql.passwordRef, "");
+  EXPECT_EQ(config.storage.mysql.poolSize, 8);
+  EXPECT_EQ(config.storage.mysql.connectTimeoutSeconds, 5);
+  EXPECT_FALSE(config.storage.mysql.tls);
+  EXPECT_EQ(config.storage.mysql.tlsCaFile, "");
+  EXPECT_TRUE(config.plugins.empty());
+  EXPECT_TRUE(config.providers.empty());
+}
+
+TEST(ConfigLoader, AbsentKeysOfAnEntryGetTheirDefaults) {
+  const GatewayConfig config = parseConfig(kBaseConfig, kSource);
+  ASSERT_EQ(config.plugins.size(), 1u);
+  EXPECT_EQ(config.plugins[0].configJson, "{}");
+  ASSERT_EQ(config.providers.size(), 1u);
+  EXPECT_EQ(config.providers[0].configJson, "{}");
+  ASSERT_EQ(config.providers[0].models.size(), 1u);
+  EXPECT_EQ(config.providers[0].models[0].upstreamModel, "m1"); // defaults to the public name
+  EXPECT_TRUE(config.providers[0].models[0].aliases.empty());
+}
+
+TEST(ConfigLoader, PartialSectionsKeepTheOtherDefaults) {
+  const GatewayConfig config =
+      parseConfig(R"({"server": {"port": 9000}, "storage": {"mysql": {"user": "u"}}})", kSource);
+  EXPECT_EQ(config.server.port, 9000);
+  EXPECT_EQ(config.server.threads, 16);
+  EXPECT_EQ(config.storage.mysql.user, "u");
+  EXPECT_EQ(config.storage.mysql.database, "gatehouse");
+}
+
+// --- paths -----------------------------------------------------------------------------
+
+TEST(ConfigLoader, RelativeSourceNameResolvesAgainstTheWorkingDirectory) {
+  const GatewayConfig config = parseConfig(R"({"plugin_dir": "plugins"})", "conf/gatehouse.json");
+  EXPECT_EQ(config.pluginDir, (fs::current_path() / "conf" / "plugins").string());
+  EXPECT_EQ(config.sourcePath, "conf/gatehouse.json");
+}
+
+TEST(ConfigLoader, SourceNameWithoutDirectoryResolvesAgainstTheWorkingDirectory) {
+  const GatewayConfig config = parseConfig(R"({"storage": {"sqlite": {"path": "x.db"}}})", "gatehouse.json");
+  EXPECT_EQ(config.storage.sqlite.path, (fs::current_path() / "x.db").string());
+}
+
+class ConfigFile : public testing::Test {
+protected:
+  void SetUp() override {
+    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           ("gatehouse_config_test_" + std::to_string(::getpid()) + "_" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "etc");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ConfigFile, RelativePathsResolveAgainstTheConfigFilesDirectory) {
+  const std::string path = write("etc/gatehouse.json", R"({
+    "plugin_dir": "plugins",
+    "storage": {"sqlite": {"path": "../var/gh.db"}, "mysql": {"tls_ca_file": "ca.pem"}}
+  })");
+  const GatewayConfig config = loadConfigFile(path);
+  EXPECT_EQ(config.sourcePath, path);
+  EXPECT_EQ(config.pluginDir, (dir_ / "etc" / "plugins").string());
+  EXPECT_EQ(config.storage.sqlite.path, (dir_ / "var" / "gh.db").string());
+  EXPECT_EQ(config.storage.mysql.tlsCaFile, (dir_ / "etc" / "ca.pem").string());
+}
+
+TEST_F(ConfigFile, AbsolutePathsAreKept) {
+  const std::string path = write("etc/gatehouse.json", R"({"plugin_dir": "/usr/lib/gatehouse/plugins"})");
+  EXPECT_EQ(loadConfigFile(path).pluginDir, "/usr/lib/gatehouse/plugins");
+}
+
+TEST_F(ConfigFile, EmptyPluginDirStaysEmpty) {
+  const std::string path = write("etc/gatehouse.json", R"({"plugin_dir": ""})");
+  EXPECT_EQ(loadConfigFile(path).pluginDir, "");
+}
+
+TEST_F(ConfigFile, MissingFileIsAClearError) {
+  const std::string path = (dir_ / "nope.json").string();
+  try {
+    loadConfigFile(path);
+    FAIL() << "missing file was accepted";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(std::string(error.what()), path + ": cannot read config file: No such file or directory");
+    EXPECT_EQ(error.path(), "");
+    EXPECT_EQ(error.source(), path);
+  }
+}
+
+TEST_F(ConfigFile, DirectoryIsAClearError) {
+  const std::string path = (dir_ / "etc").string();
+  try {
+    loadConfigFile(path);
+    FAIL() << "directory was accepted";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(std::string(error.what()), path + ": cannot read config file: Is a directory");
+  }
+}
+
+TEST_F(ConfigFile, ErrorsNameTheFile) {
+  const std::string path = write("etc/bad.json", "{\n  \"server\": {\"port\": \"80\"}\n}\n");
+  try {
+    loadConfigFile(path);
+    FAIL() << "bad file was accepted";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              path + ": $.server.port: expected an integer from 0 to 65535, got \"80\"");
+  }
+}
+
+TEST_F(ConfigFile, ReadsLargeFilesWhole) {
+  // Longer than one read() chunk, so the loader must keep reading.
+  std::string padding(std::size_t{200} * 1024, ' ');
+  const std::string path = write("etc/big.json", "{" + padding + "\"log_level\": \"warn\"}");
+  EXPECT_EQ(loadConfigFile(path).logLevel, "warn");
+}
+
+// --- shipped configs -------------------------------------------------------------------
+
+TEST(ShippedConfig, DefaultConfigParses) {
+  const std::string path = std::string(GATEHOUSE_CONF_DIR) + "/gatehouse.json";
+  const GatewayConfig config = loadConfigFile(path);
+  EXPECT_EQ(config.pluginDir, "");
+  EXPECT_EQ(config.storage.driver, "sqlite");
+  EXPECT_EQ(config.storage.sqlite.path, std::string(GATEHOUSE_CONF_DIR) + "/gatehouse.db");
+  ASSERT_FALSE(config.plugins.empty());
+  ASSERT_FALSE(config.providers.empty());
+  EXPECT_EQ(config.providers[0].plugin, config.plugins[0].name);
+}
+
+TEST(ShippedConfig, EveryExampleParses) {
+  int examples = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(GATEHOUSE_CONF_DIR) / "examples")) {
+    if (entry.path().extension() != ".json") {
+      continue;
+    }
+    try {
+      loadConfigFile(entry.path().string());
+    } catch (const ConfigError& error) {
+      ADD_FAILURE() << error.what();
+    }
+    ++examples;
+  }
+  EXPECT_GE(examples, 2);
+}
+
+} // namespace
+} // namespace gatehouse

@@ -1,0 +1,99 @@
+#include <gatehouse/config/config_loader.hpp>
+#include <gatehouse/config/config_render.hpp>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <string>
+
+namespace gatehouse {
+namespace {
+
+constexpr const char* kRichConfig = R"({
+  "log_level": "debug",
+  "plugin_dir": "/usr/lib/gatehouse/plugins",
+  "server": {"host": "0.0.0.0", "port": 9443, "threads": 4, "queue_size": 64, "keep_alive": false,
+             "keep_alive_timeout_seconds": 5, "max_keep_alive_requests": 0, "max_body_bytes": 2048,
+             "shutdown_grace_seconds": 0},
+  "storage": {"driver": "mysql", "sqlite": {"path": ":memory:"},
+              "mysql": {"host": "db", "port": 3307, "socket": "/run/m.sock", "database": "gh", "user": "gw",
+                        "password": "env:GH_DB_PASSWORD", "pool_size": 3, "connect_timeout_seconds": 2,
+                        "tls": true, "tls_ca_file": "/etc/ssl/ca.pem"}},
+  "plugins": [{"name": "openai", "path": "libgatehouse_provider_openai.so",
+               "config": {"nested": {"list": [1, "two", null]}}},
+              {"name": "keys", "path": "/opt/libkeys.so"}],
+  "providers": [{"name": "oai", "plugin": "openai",
+                 "config": {"base_url": "https://api.openai.com/v1", "api_key": "env:OPENAI_API_KEY"},
+                 "models": [{"name": "gpt-4o", "upstream_model": "gpt-4o-2024-08-06",
+                             "aliases": ["gpt4o", "4o"]},
+                            {"name": "o3"}]}]
+})";
+
+constexpr const char* kSource = "/etc/gatehouse/gatehouse.json";
+
+rapidjson::Document parseJson(const std::string& text) {
+  rapidjson::Document document;
+  document.Parse(text.c_str());
+  EXPECT_FALSE(document.HasParseError()) << text;
+  return document;
+}
+
+TEST(ConfigRender, OutputParsesBackToTheSameConfig) {
+  const GatewayConfig config = parseConfig(kRichConfig, kSource);
+  EXPECT_EQ(parseConfig(renderConfigJson(config), kSource), config);
+  EXPECT_EQ(parseConfig(renderConfigJson(config, JsonLayout::Compact), kSource), config);
+}
+
+TEST(ConfigRender, DefaultsAreSpelledOut) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig("{}", kSource)));
+  EXPECT_EQ(rendered["server"]["port"].GetInt(), 8080);
+  EXPECT_STREQ(rendered["storage"]["sqlite"]["path"].GetString(), "/etc/gatehouse/gatehouse.db");
+  EXPECT_STREQ(rendered["storage"]["mysql"]["user"].GetString(), "gatehouse");
+  EXPECT_TRUE(rendered["plugins"].IsArray());
+}
+
+TEST(ConfigRender, ConfigBlocksAreEmbeddedAsObjects) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig(kRichConfig, kSource)));
+  const rapidjson::Value& pluginConfig = rendered["plugins"][0]["config"];
+  ASSERT_TRUE(pluginConfig.IsObject());
+  EXPECT_STREQ(pluginConfig["nested"]["list"][1].GetString(), "two");
+  EXPECT_TRUE(rendered["plugins"][1]["config"].IsObject());
+  EXPECT_STREQ(rendered["providers"][0]["config"]["api_key"].GetString(), "env:OPENAI_API_KEY");
+}
+
+TEST(ConfigRender, PasswordIsShownAsItsReferenceOnly) {
+  const std::string rendered = renderConfigJson(parseConfig(kRichConfig, kSource));
+  EXPECT_NE(rendered.find(R"("password": "env:GH_DB_PASSWORD")"), std::string::npos) << rendered;
+}
+
+TEST(ConfigRender, AbsentPasswordIsLeftOut) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig("{}", kSource)));
+  EXPECT_FALSE(rendered["storage"]["mysql"].HasMember("password"));
+}
+
+TEST(ConfigRender, SourcePathIsNotAConfigKey) {
+  const std::string rendered = renderConfigJson(parseConfig("{}", kSource));
+  EXPECT_EQ(rendered.find(kSource), std::string::npos);
+}
+
+TEST(ConfigRender, PrettyLayoutIndentsByTwo) {
+  const std::string rendered = renderConfigJson(parseConfig("{}", kSource));
+  EXPECT_EQ(rendered.rfind("{\n  \"log_level\": \"info\",\n", 0), 0u) << rendered;
+}
+
+TEST(ConfigRender, CompactLayoutIsOneLine) {
+  const std::string rendered = renderConfigJson(parseConfig(kRichConfig, kSource), JsonLayout::Compact);
+  EXPECT_EQ(rendered.find('\n'), std::string::npos);
+  EXPECT_EQ(rendered.rfind(R"({"log_level":"debug","plugin_dir":"/usr/lib/gatehouse/plugins","server":{)", 0),
+            0u);
+}
+
+TEST(ConfigRender, MalformedBlockBuiltInCodeStillGivesValidJson) {
+  GatewayConfig config;
+  config.plugins.push_back({"p", "p.so", "{not json"});
+  const rapidjson::Document rendered = parseJson(renderConfigJson(config));
+  EXPECT_STREQ(rendered["plugins"][0]["config"].GetString(), "{not json");
+}
+
+} // namespace
+} // namespace gatehouse
