@@ -1,0 +1,194 @@
+#include "usage_spool.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <fcntl.h>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+#include <unistd.h>
+
+#include "usage_event_json.hpp"
+
+namespace gatehouse::usage {
+namespace {
+
+constexpr const char* kSealedSuffix = ".sealed";
+
+[[noreturn]] void throwErrno(const std::string& what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
+
+// "<active>.<number>.sealed" -> number; 0 when the name is not a segment of this spool.
+unsigned long long segmentNumber(const std::filesystem::path& candidate, const std::string& activeName) {
+  const std::string name = candidate.filename().string();
+  const std::string prefix = activeName + ".";
+  if (!name.starts_with(prefix) || !name.ends_with(kSealedSuffix))
+    return 0;
+  const std::string_view digits(name.data() + prefix.size(),
+                                name.size() - prefix.size() - std::char_traits<char>::length(kSealedSuffix));
+  unsigned long long number = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+  return error == std::errc{} && end == digits.data() + digits.size() ? number : 0;
+}
+
+} // namespace
+
+UsageSpool::UsageSpool(std::filesystem::path activePath) : activePath_(std::move(activePath)) {
+  if (activePath_.has_parent_path())
+    std::filesystem::create_directories(activePath_.parent_path());
+  for (const auto& segment : segments()) {
+    nextSegment_ = std::max(nextSegment_, segmentNumber(segment, activePath_.filename().string()) + 1);
+  }
+  std::error_code error;
+  activeHasData_ = std::filesystem::file_size(activePath_, error) > 0 && !error;
+  // A crash may have cut the last line short; sealing now keeps new appends from gluing onto it.
+  seal();
+}
+
+UsageSpool::~UsageSpool() {
+  if (fd_ >= 0)
+    ::close(fd_);
+}
+
+void UsageSpool::openActive() {
+  if (fd_ >= 0)
+    return;
+  fd_ = ::open(activePath_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd_ < 0)
+    throwErrno("cannot open usage spool " + activePath_.string());
+  syncDirectory(); // a new file's name must survive a crash too
+}
+
+void UsageSpool::writeAll(int fd, const std::string& data) const {
+  std::size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      throwErrno("cannot write usage spool " + activePath_.string());
+    }
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+void UsageSpool::append(std::span<const UsageEvent> events, bool durable) {
+  if (events.empty())
+    return;
+  std::string data;
+  for (const UsageEvent& event : events)
+    data += toJsonLine(event);
+  std::lock_guard<std::mutex> lock(mutex_);
+  openActive();
+  writeAll(fd_, data); // one write per batch: O_APPEND keeps concurrent appends whole
+  activeHasData_ = true;
+  if (durable && ::fdatasync(fd_) != 0)
+    throwErrno("cannot sync usage spool " + activePath_.string());
+}
+
+void UsageSpool::sync() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (fd_ >= 0 && ::fdatasync(fd_) != 0)
+    throwErrno("cannot sync usage spool " + activePath_.string());
+}
+
+void UsageSpool::seal() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!activeHasData_)
+    return;
+  if (fd_ >= 0) {
+    if (::fdatasync(fd_) != 0)
+      throwErrno("cannot sync usage spool " + activePath_.string());
+    ::close(fd_);
+    fd_ = -1;
+  }
+  std::filesystem::path sealed = activePath_;
+  sealed += "." + std::to_string(nextSegment_) + kSealedSuffix;
+  std::filesystem::rename(activePath_, sealed);
+  ++nextSegment_;
+  activeHasData_ = false;
+  syncDirectory();
+}
+
+std::vector<std::filesystem::path> UsageSpool::segments() const {
+  const std::string activeName = activePath_.filename().string();
+  const std::filesystem::path folder = activePath_.has_parent_path() ? activePath_.parent_path() : ".";
+  std::vector<std::pair<unsigned long long, std::filesystem::path>> found;
+  std::error_code error; // a folder removed under us holds no segments; the writer thread must not throw
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    if (const auto number = segmentNumber(entry.path(), activeName); number > 0)
+      found.emplace_back(number, entry.path());
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::filesystem::path> ordered;
+  for (auto& [number, path] : found)
+    ordered.push_back(std::move(path));
+  return ordered;
+}
+
+bool UsageSpool::hasPending() const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (activeHasData_)
+      return true;
+  }
+  return !segments().empty();
+}
+
+void UsageSpool::remove(const std::filesystem::path& segment) {
+  std::filesystem::remove(segment);
+  syncDirectory();
+}
+
+void UsageSpool::reject(const UsageEvent& event) {
+  std::filesystem::path rejectedPath = activePath_;
+  rejectedPath += ".rejected";
+  const int fd = ::open(rejectedPath.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0)
+    throwErrno("cannot open " + rejectedPath.string());
+  try {
+    writeAll(fd, toJsonLine(event));
+    ::fdatasync(fd);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+}
+
+UsageSpool::Segment UsageSpool::read(const std::filesystem::path& segment) {
+  std::ifstream file(segment, std::ios::binary);
+  if (!file)
+    throw std::system_error(errno, std::generic_category(), "cannot read " + segment.string());
+  const std::string content((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  Segment result;
+  std::size_t start = 0;
+  while (start < content.size()) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string::npos)
+      end = content.size();
+    if (end > start) {
+      UsageEvent event;
+      if (fromJsonLine(std::string_view(content).substr(start, end - start), event)) {
+        result.events.push_back(std::move(event));
+      } else {
+        ++result.unreadableLines;
+      }
+    }
+    start = end + 1;
+  }
+  return result;
+}
+
+void UsageSpool::syncDirectory() const {
+  const std::filesystem::path folder = activePath_.has_parent_path() ? activePath_.parent_path() : ".";
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return; // best effort: some filesystems cannot open folders
+  ::fsync(fd);
+  ::close(fd);
+}
+
+} // namespace gatehouse::usage

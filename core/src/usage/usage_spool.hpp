@@ -1,0 +1,64 @@
+// The usage writer's local, append-only safety net. Private to core/src/usage.
+//
+// Events are appended as JSON lines to the active file. To replay, the writer first seals the
+// active file (renames it to a numbered segment), so appends never race a replay, then reads a
+// segment, sends it to the store and deletes it only after the store confirmed it. A crash at
+// any point leaves the segment in place, and the next start replays it again: the store's
+// idempotency on request id makes that harmless.
+#pragma once
+
+#include <gatehouse/usage/usage_event.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <mutex>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace gatehouse::usage {
+
+class UsageSpool {
+public:
+  struct Segment {
+    std::vector<UsageEvent> events;
+    std::size_t unreadableLines = 0; // e.g. the last line of a write cut short by a crash
+  };
+
+  // Creates the folder when missing. Sealed segments left by an earlier run are kept.
+  explicit UsageSpool(std::filesystem::path activePath);
+  ~UsageSpool();
+  UsageSpool(const UsageSpool&) = delete;
+  UsageSpool& operator=(const UsageSpool&) = delete;
+
+  // Thread-safe. With `durable`, returns only after the data reached the disk (fdatasync).
+  // Throws std::system_error when the file cannot be written.
+  void append(std::span<const UsageEvent> events, bool durable);
+  // Makes earlier non-durable appends durable.
+  void sync();
+  // Moves the active file (when not empty) to the next sealed segment.
+  void seal();
+  // Sealed segments, oldest first.
+  std::vector<std::filesystem::path> segments() const;
+  bool hasPending() const;
+  // Deletes a replayed segment (and makes the deletion durable).
+  void remove(const std::filesystem::path& segment);
+  // Events the store refused as invalid go here, kept for a person to look at, never retried.
+  void reject(const UsageEvent& event);
+
+  static Segment read(const std::filesystem::path& segment);
+  const std::filesystem::path& activePath() const { return activePath_; }
+
+private:
+  void openActive();
+  void syncDirectory() const;
+  void writeAll(int fd, const std::string& data) const;
+
+  std::filesystem::path activePath_;
+  mutable std::mutex mutex_;
+  int fd_ = -1;
+  bool activeHasData_ = false;
+  unsigned long long nextSegment_ = 1;
+};
+
+} // namespace gatehouse::usage
