@@ -1,0 +1,67 @@
+// The running gateway: plugins, providers, routing, endpoints and the HTTP server,
+// built from one config and torn down in the right order.
+#pragma once
+
+#include <gatehouse/config/config.hpp>
+#include <gatehouse/gateway/authenticator.hpp>
+#include <gatehouse/gateway/chat_pipeline.hpp>
+#include <gatehouse/gateway/model_catalog.hpp>
+#include <gatehouse/gateway/models_endpoint.hpp>
+#include <gatehouse/gateway/readiness.hpp>
+#include <gatehouse/http/server.hpp>
+#include <gatehouse/plugin_host/plugin_host.hpp>
+#include <gatehouse/usage/usage_sink.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gatehouse::app {
+
+// What main wires in from outside the request path: where usage goes (the store's
+// sink), and readiness checks beyond "config" and "plugins" (e.g. {"store", ...}).
+struct AppServices {
+  UsageSink* usage = nullptr;
+  std::vector<std::pair<std::string, gateway::Readiness::Check>> readinessChecks;
+};
+
+class GatewayApp {
+public:
+  // Loads the plugins (config.pluginDir must already be resolved) and creates every
+  // provider. Throws PluginLoadError or std::runtime_error with a one-line message.
+  GatewayApp(GatewayConfig config, AppServices services);
+  ~GatewayApp();
+  GatewayApp(const GatewayApp&) = delete;
+  GatewayApp& operator=(const GatewayApp&) = delete;
+
+  std::size_t pluginCount() const { return host_->pluginCount(); }
+  std::size_t providerCount() const { return providers_.size(); }
+  std::size_t modelCount() const { return catalog_->modelCount(); }
+
+  // Binds and serves. Throws std::runtime_error (e.g. the port is in use).
+  void start();
+  std::uint16_t port() const { return server_->port(); }
+  const std::string& host() const { return config_.server.host; }
+
+  // Graceful stop: not ready, stop accepting, let in-flight requests (streams
+  // included) finish within `grace`, close idle connections. False when the grace
+  // period ended with requests still running (the caller then exits without waiting).
+  bool shutdown(std::chrono::milliseconds grace);
+  int inFlight() const { return server_->inFlight(); }
+
+private:
+  GatewayConfig config_;
+  AppServices services_;
+  std::unique_ptr<PluginHost> host_;
+  gateway::ModelCatalog::ProviderMap providers_;
+  std::unique_ptr<gateway::ModelCatalog> catalog_;
+  gateway::Authenticator authenticator_;
+  std::unique_ptr<gateway::ChatPipeline> chat_;
+  std::unique_ptr<gateway::ModelsEndpoint> models_;
+  gateway::Readiness readiness_;
+  std::unique_ptr<http::Server> server_;
+};
+
+} // namespace gatehouse::app

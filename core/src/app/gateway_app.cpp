@@ -1,0 +1,61 @@
+#include <gatehouse/app/gateway_app.hpp>
+#include <gatehouse/common/log.hpp>
+#include <gatehouse/gateway/gateway_routes.hpp>
+#include <gatehouse/gateway/plugin_provider.hpp>
+
+#include <ctime>
+
+namespace gatehouse::app {
+
+GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
+    : config_(std::move(config)), services_(std::move(services)), host_(PluginHost::load(config_)) {
+  for (const ProviderConfig& provider : config_.providers) {
+    providers_[provider.name] = std::make_shared<gateway::PluginProvider>(host_->createProvider(provider));
+  }
+  catalog_ = std::make_unique<gateway::ModelCatalog>(config_.providers, providers_);
+  authenticator_ = gateway::Authenticator::fromPlugins(host_->authPlugins());
+  chat_ = std::make_unique<gateway::ChatPipeline>(*catalog_, authenticator_, services_.usage);
+  models_ = std::make_unique<gateway::ModelsEndpoint>(*catalog_, authenticator_,
+                                                      static_cast<std::int64_t>(std::time(nullptr)));
+
+  readiness_.addCheck("config", [this](std::string& why) {
+    why = "no config loaded";
+    return !config_.sourcePath.empty() || !config_.providers.empty();
+  });
+  readiness_.addCheck("plugins", [this](std::string& why) {
+    why = "plugins or providers are not loaded";
+    return host_ != nullptr && providers_.size() == config_.providers.size();
+  });
+  for (auto& [name, check] : services_.readinessChecks)
+    readiness_.addCheck(name, check);
+
+  server_ = std::make_unique<http::Server>(http::serverOptionsFrom(config_.server),
+                                           gateway::buildGatewayRouter(*chat_, *models_, readiness_));
+}
+
+GatewayApp::~GatewayApp() {
+  // The server's threads call into providers and plugins: stop it before they go.
+  server_.reset();
+}
+
+void GatewayApp::start() {
+  server_->start();
+}
+
+bool GatewayApp::shutdown(std::chrono::milliseconds grace) {
+  readiness_.markShuttingDown();
+  server_->stopAccepting();
+  const int inFlightNow = server_->inFlight();
+  log::info("app", "shutting down: stopped accepting; " + std::to_string(inFlightNow) +
+                       " request(s) in flight, grace period " + std::to_string(grace.count()) + " ms");
+  if (!server_->waitForIdle(grace)) {
+    log::warn("app", "grace period ended with " + std::to_string(server_->inFlight()) +
+                         " request(s) still in flight; exiting without them");
+    return false;
+  }
+  server_->stop();
+  log::info("app", "all requests finished; stopped");
+  return true;
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,114 @@
+// `gatehouse`: the gateway executable. See cli_options.hpp for the command line.
+#include <gatehouse/app/cli_options.hpp>
+#include <gatehouse/app/config_locator.hpp>
+#include <gatehouse/app/gateway_app.hpp>
+#include <gatehouse/app/plugin_dir.hpp>
+#include <gatehouse/app/termination_signals.hpp>
+#include <gatehouse/common/log.hpp>
+#include <gatehouse/config/config_loader.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace gatehouse;
+
+constexpr std::string_view kComponent = "app";
+
+// Every fatal start-up problem ends here: one line, exit 1.
+int fail(const std::string& message) {
+  std::fprintf(stderr, "gatehouse: %s\n", message.c_str());
+  std::fflush(stderr);
+  return 1;
+}
+
+// Loads the config and settles its plugin dir and log level. Throws on any problem.
+GatewayConfig loadConfig(const app::CliOptions& options) {
+  const auto located = app::locateConfig(
+      options.configPath, [](const std::string& path) { return std::filesystem::exists(path); });
+  if (const auto* problem = std::get_if<std::string>(&located))
+    throw std::runtime_error(*problem);
+  const auto& config = std::get<app::LocatedConfig>(located);
+
+  GatewayConfig loaded = loadConfigFile(config.path);
+  log::Level level = log::Level::Info;
+  if (!log::parseLevel(loaded.logLevel, level))
+    throw std::runtime_error("unknown log_level '" + loaded.logLevel + "'");
+  log::setLevel(level);
+  if (!config.explicitlyGiven)
+    log::info(kComponent, "no --config given; using " + config.path);
+
+  const app::ResolvedPluginDir pluginDir =
+      app::resolvePluginDir(app::processPluginDirSources(options.pluginDir, loaded.pluginDir));
+  log::info(kComponent, "plugin dir " + pluginDir.path + " (from " + pluginDir.source + ")");
+  loaded.pluginDir = pluginDir.path;
+  return loaded;
+}
+
+int checkConfig(const app::CliOptions& options) {
+  const GatewayConfig config = loadConfig(options);
+  const app::GatewayApp gateway(config, {});
+  std::printf("config OK: %zu plugins, %zu providers, %zu models\n", gateway.pluginCount(),
+              gateway.providerCount(), gateway.modelCount());
+  return 0;
+}
+
+int serve(const app::CliOptions& options) {
+  GatewayConfig config = loadConfig(options);
+  const auto grace = std::chrono::seconds(config.server.shutdownGraceSeconds);
+
+  // The state store is wired in here once it exists: its UsageSink into services.usage
+  // and its health into services.readinessChecks as {"store", check}.
+  app::AppServices services;
+
+  app::GatewayApp gateway(std::move(config), std::move(services));
+  gateway.start();
+  // Written whatever the log level: supervisors and tests wait for this line.
+  log::write(log::Level::Info, kComponent,
+             "listening on " + gateway.host() + ":" + std::to_string(gateway.port()));
+
+  const int signal = app::waitForTerminationSignal();
+  log::info(kComponent, std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM"));
+  if (!gateway.shutdown(grace)) {
+    // Requests still running hold plugin code on their stacks: unloading anything now
+    // could crash them, so leave without running destructors.
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(0);
+  }
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  // Before any thread exists, so every thread inherits the blocked mask and the
+  // signals can only be taken by sigwait in main.
+  app::blockTerminationSignals();
+
+  const auto parsed = app::parseCli(std::vector<std::string>(argv + 1, argv + argc));
+  if (const auto* problem = std::get_if<std::string>(&parsed))
+    return fail(*problem);
+  const auto& options = std::get<app::CliOptions>(parsed);
+
+  try {
+    switch (options.mode) {
+    case app::CliOptions::Mode::Version: std::printf("gatehouse %s\n", GATEHOUSE_VERSION); return 0;
+    case app::CliOptions::Mode::Help: std::fputs(app::usageText().c_str(), stdout); return 0;
+    case app::CliOptions::Mode::CheckConfig: return checkConfig(options);
+    case app::CliOptions::Mode::Serve: return serve(options);
+    }
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  } catch (...) {
+    return fail("unexpected error");
+  }
+  return 1;
+}

@@ -1,0 +1,68 @@
+#include <gatehouse/app/cli_options.hpp>
+
+#include <gtest/gtest.h>
+
+namespace gatehouse::app {
+namespace {
+
+CliOptions parsed(const std::vector<std::string>& args) {
+  auto result = parseCli(args);
+  if (auto* problem = std::get_if<std::string>(&result)) {
+    ADD_FAILURE() << *problem;
+    return {};
+  }
+  return std::get<CliOptions>(result);
+}
+
+std::string problem(const std::vector<std::string>& args) {
+  auto result = parseCli(args);
+  if (!std::holds_alternative<std::string>(result)) {
+    ADD_FAILURE() << "accepted";
+    return {};
+  }
+  return std::get<std::string>(result);
+}
+
+TEST(CliOptions, NoArgumentsServesWithoutAConfigPath) {
+  const CliOptions options = parsed({});
+  EXPECT_EQ(options.mode, CliOptions::Mode::Serve);
+  EXPECT_FALSE(options.configPath);
+  EXPECT_FALSE(options.pluginDir);
+}
+
+TEST(CliOptions, ReadsConfigAndPluginDirInBothForms) {
+  const CliOptions spaced = parsed({"--config", "a.json", "--plugin-dir", "/p"});
+  EXPECT_EQ(spaced.mode, CliOptions::Mode::Serve);
+  EXPECT_EQ(spaced.configPath, "a.json");
+  EXPECT_EQ(spaced.pluginDir, "/p");
+  const CliOptions joined = parsed({"--config=b.json", "--plugin-dir=/q"});
+  EXPECT_EQ(joined.configPath, "b.json");
+  EXPECT_EQ(joined.pluginDir, "/q");
+}
+
+TEST(CliOptions, CheckConfigTakesItsPath) {
+  const CliOptions options = parsed({"--check-config", "c.json", "--plugin-dir", "/p"});
+  EXPECT_EQ(options.mode, CliOptions::Mode::CheckConfig);
+  EXPECT_EQ(options.configPath, "c.json");
+}
+
+TEST(CliOptions, VersionAndHelp) {
+  EXPECT_EQ(parsed({"--version"}).mode, CliOptions::Mode::Version);
+  EXPECT_EQ(parsed({"-V"}).mode, CliOptions::Mode::Version);
+  EXPECT_EQ(parsed({"--help"}).mode, CliOptions::Mode::Help);
+  EXPECT_EQ(parsed({"-h"}).mode, CliOptions::Mode::Help);
+  EXPECT_NE(usageText().find("--check-config"), std::string::npos);
+}
+
+TEST(CliOptions, RefusesUnknownMissingRepeatedAndConflictingOptions) {
+  EXPECT_NE(problem({"--bogus"}).find("unknown argument '--bogus'"), std::string::npos);
+  EXPECT_NE(problem({"stray"}).find("unknown argument"), std::string::npos);
+  EXPECT_NE(problem({"--config"}).find("needs a value"), std::string::npos);
+  EXPECT_NE(problem({"--config="}).find("non-empty"), std::string::npos);
+  EXPECT_NE(problem({"--config", "a", "--config", "b"}).find("twice"), std::string::npos);
+  EXPECT_NE(problem({"--config", "a", "--check-config", "b"}).find("cannot be combined"), std::string::npos);
+  EXPECT_NE(problem({"--version", "--help"}).find("cannot be combined"), std::string::npos);
+}
+
+} // namespace
+} // namespace gatehouse::app
