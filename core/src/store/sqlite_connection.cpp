@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace gatehouse::store {
 namespace {
 
@@ -41,7 +44,7 @@ SqliteConnection::SqliteConnection(const std::string& path, int busyTimeoutMs) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, busyTimeoutMs);
   try {
-    executeOnce("PRAGMA journal_mode = WAL");
+    enableWal(busyTimeoutMs);
     // NORMAL is the WAL setting SQLite recommends: a commit survives a process crash, and only
     // a power cut can lose the last transactions (never corrupt the file).
     executeOnce("PRAGMA synchronous = NORMAL");
@@ -50,6 +53,24 @@ SqliteConnection::SqliteConnection(const std::string& path, int busyTimeoutMs) {
     sqlite3_close(db_);
     db_ = nullptr;
     throw;
+  }
+}
+
+// Switching a new file to WAL needs a moment of exclusive access, and SQLite answers BUSY
+// at once (without its busy handler) while another process holds the file, e.g. when two
+// nodes start on one fresh database. Retry within the busy timeout like any other wait.
+void SqliteConnection::enableWal(int busyTimeoutMs) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busyTimeoutMs);
+  for (;;) {
+    try {
+      executeOnce("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const StoreError&) {
+      const int code = sqlite3_extended_errcode(db_) & 0xff;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline)
+        throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
 

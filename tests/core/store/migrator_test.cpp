@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -104,6 +106,9 @@ TEST_P(MigratorTest, TwoProcessesMigratingAtOnceApplyEachMigrationOnce) {
       try {
         const MigrationResult result = migrateStore(database_.config());
         _exit(result.toVersion - result.fromVersion); // migrations this process applied
+      } catch (const std::exception& error) {
+        std::fprintf(stderr, "migrating child failed: %s\n", error.what());
+        _exit(100);
       } catch (...) {
         _exit(100);
       }

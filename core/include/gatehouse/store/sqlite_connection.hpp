@@ -28,6 +28,7 @@ public:
   std::int64_t lastInsertId() override;
 
 private:
+  void enableWal(int busyTimeoutMs);
   struct StatementDeleter {
     void operator()(sqlite3_stmt* statement) const;
   };
