@@ -82,7 +82,7 @@ TEST(AbiLayout, UsageEvent) {
 }
 
 TEST(AbiLayout, HostApi) {
-  EXPECT_EQ(sizeof(gh_host_api), 176u);
+  EXPECT_EQ(sizeof(gh_host_api), 192u);
   EXPECT_FIELD(gh_host_api, struct_size, 0, 4);
   EXPECT_FIELD(gh_host_api, abi_major, 4, 2);
   EXPECT_FIELD(gh_host_api, abi_minor, 6, 2);
@@ -107,6 +107,8 @@ TEST(AbiLayout, HostApi) {
   EXPECT_FIELD(gh_host_api, request_method, 152, 8);
   EXPECT_FIELD(gh_host_api, request_path, 160, 8);
   EXPECT_FIELD(gh_host_api, request_client_address, 168, 8);
+  EXPECT_FIELD(gh_host_api, buffer_create, 176, 8);
+  EXPECT_FIELD(gh_host_api, buffer_destroy, 184, 8);
 }
 
 TEST(AbiLayout, ProviderVtable) {
@@ -179,6 +181,8 @@ static_assert(std::is_same_v<decltype(gh_host_api::request_header), gh_str (*)(g
 static_assert(std::is_same_v<decltype(gh_host_api::request_method), gh_str (*)(gh_request*)>);
 static_assert(std::is_same_v<decltype(gh_host_api::request_path), gh_str (*)(gh_request*)>);
 static_assert(std::is_same_v<decltype(gh_host_api::request_client_address), gh_str (*)(gh_request*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::buffer_create), gh_buffer* (*)(gh_host*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::buffer_destroy), void (*)(gh_buffer*)>);
 static_assert(std::is_same_v<decltype(gh_provider_vtable::create),
                              gh_status (*)(void*, gh_call*, gh_str, gh_str, void**)>);
 static_assert(std::is_same_v<decltype(gh_provider_vtable::destroy), void (*)(void*)>);

@@ -1,7 +1,7 @@
 #include <gatehouse/common/log.hpp>
+#include <gatehouse/common/secret_reference.hpp>
 #include <gatehouse/plugin_host/abi_handles.hpp>
 #include <gatehouse/plugin_host/host_api.hpp>
-#include <gatehouse/plugin_host/secret_resolver.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -97,6 +97,8 @@ gh_status hostResolveSecret(gh_host*, gh_call* call, gh_str reference, gh_buffer
     std::string error;
     const gh_status status = resolveSecret(viewOf(reference), value, error);
     if (status != GH_OK) {
+      // Also in `out`: a plugin cannot read a call's error back, but must report it.
+      HostBuffer::from(out)->data.assign(error);
       return failCall(call, status, error);
     }
     HostBuffer::from(out)->data.append(value);
@@ -118,6 +120,20 @@ void hostBufferAppend(gh_buffer* buffer, gh_str data) {
 
 gh_str hostBufferView(gh_buffer* buffer) {
   return buffer ? strOf(HostBuffer::from(buffer)->data) : gh_str{nullptr, 0};
+}
+
+gh_buffer* hostBufferCreate(gh_host*) {
+  return guarded<gh_buffer*>(nullptr, [] { return (new HostBuffer)->handle(); });
+}
+
+void hostBufferDestroy(gh_buffer* buffer) {
+  if (buffer == nullptr) {
+    return;
+  }
+  HostBuffer* owned = HostBuffer::from(buffer);
+  // It may have held a secret: not left behind in freed heap memory.
+  std::fill(owned->data.begin(), owned->data.end(), '\0');
+  delete owned;
 }
 
 // Reads one string property of the exchange or request behind `handle`.
@@ -209,6 +225,7 @@ constexpr gh_host_api kHostApi = {
     exchangeRequestBody, exchangeModel,        exchangeUpstreamModel, exchangeWantsStream,
     exchangeRequestId,   exchangeRespond,      exchangeStreamEvent,   exchangeReportUsage,
     requestHeader,       requestMethod,        requestPath,           requestClientAddress,
+    hostBufferCreate,    hostBufferDestroy,
 };
 
 } // namespace

@@ -1,8 +1,22 @@
+#include <gatehouse/common/secret_reference.hpp>
 #include <gatehouse/store/mysql_settings.hpp>
-#include <gatehouse/store/secret_ref.hpp>
 #include <gatehouse/store/store_error.hpp>
 
 namespace gatehouse::store {
+namespace {
+
+// An empty reference means the account has no password (e.g. socket auth).
+std::string resolvePassword(const std::string& reference) {
+  std::string password;
+  if (reference.empty())
+    return password;
+  std::string error;
+  if (resolveSecret(reference, password, error) != GH_OK)
+    throw StoreError(StoreError::Kind::Invalid, "storage.mysql.password: " + error);
+  return password;
+}
+
+} // namespace
 
 MysqlSettings MysqlSettings::fromConfig(const MysqlConfig& config) {
   if (config.poolSize < 1)
@@ -17,7 +31,7 @@ MysqlSettings MysqlSettings::fromConfig(const MysqlConfig& config) {
   settings.socket = config.socket;
   settings.database = config.database;
   settings.user = config.user;
-  settings.password = resolveSecretRef(config.passwordRef, "storage.mysql.password");
+  settings.password = resolvePassword(config.passwordRef);
   settings.poolSize = config.poolSize;
   settings.connectTimeout = std::chrono::seconds(config.connectTimeoutSeconds);
   settings.tls = config.tls;

@@ -110,7 +110,8 @@ typedef int32_t gh_log_level;
 typedef struct gh_host gh_host;
 /* One call into the plugin; carries the error message set with set_error. */
 typedef struct gh_call gh_call;
-/* A growable byte buffer the host owns; the plugin appends with buffer_append. */
+/* A growable byte buffer; the plugin appends with buffer_append. The host owns one it
+ * hands over; one from buffer_create is the plugin's until buffer_destroy. */
 typedef struct gh_buffer gh_buffer;
 /* One client request being served by a provider instance. */
 typedef struct gh_exchange gh_exchange;
@@ -203,20 +204,25 @@ typedef struct gh_host_api {
   gh_str (*plugin_config)(gh_host* host);
   /* The name the plugin was loaded under (plugins[].name), valid until shutdown. */
   gh_str (*plugin_name)(gh_host* host);
-  /* Resolves a secret reference to its value, appending it to `out`:
-   *   "env:NAME"   the environment variable NAME (must be set and non-empty)
-   *   "file:PATH"  the contents of PATH with one trailing newline removed
-   * Returns GH_ERROR_NOT_FOUND (with set_error naming the reference, never the value)
-   * when it cannot be resolved, GH_ERROR_INVALID_ARGUMENT for another form. The value
-   * is a secret: never log it or put it into an error. */
+  /* Resolves a secret reference to its value, appending it to `out` (a buffer from
+   * buffer_create, or one the host handed over):
+   *   "env:NAME"   the environment variable NAME (must be set and non-empty; NAME is
+   *                letters, digits and '_', not starting with a digit)
+   *   "file:PATH"  the contents of PATH (at most 64 KiB) with a single trailing "\n"
+   *                or "\r\n" removed
+   * Returns GH_ERROR_NOT_FOUND when it cannot be resolved, GH_ERROR_INVALID_ARGUMENT for
+   * another form or an oversized file. On failure the message given to set_error (it
+   * names the reference, never a value) also replaces the contents of `out`, so a
+   * caller can report it. The value is a secret: never log it or put it into an error
+   * (buffer_destroy overwrites a buffer's bytes before freeing them). */
   gh_status (*resolve_secret)(gh_host* host, gh_call* call, gh_str reference, gh_buffer* out);
 
   /* --- buffers ----------------------------------------------------------------- */
 
   /* Appends `data` to `buffer` (copying it). */
   void (*buffer_append)(gh_buffer* buffer, gh_str data);
-  /* The buffer's current contents, valid until the next append or until the call
-   * that handed the buffer over returns. */
+  /* The buffer's current contents, valid until the next append, until the call that
+   * handed the buffer over returns, or (buffer_create) until buffer_destroy. */
   gh_str (*buffer_view)(gh_buffer* buffer);
 
   /* --- exchanges (provider plugins; valid only during gh_provider_vtable.handle) --- */
@@ -258,6 +264,18 @@ typedef struct gh_host_api {
   gh_str (*request_path)(gh_request* request);
   /* The client's address as the server saw it, e.g. "127.0.0.1". */
   gh_str (*request_client_address)(gh_request* request);
+
+  /* --- plugin-owned buffers (e.g. for resolve_secret) ----------------------------- */
+
+  /* A new, empty buffer owned by the PLUGIN until it passes it to buffer_destroy; it
+   * works with buffer_append, buffer_view and resolve_secret and may be used from any
+   * call on any thread (one thread at a time). Never NULL except when memory runs out.
+   * `host` may be NULL. */
+  gh_buffer* (*buffer_create)(gh_host* host);
+  /* Overwrites the buffer's bytes with zeros (it may hold a secret) and frees it; it
+   * must not be used afterwards. NULL is a no-op. Only for buffers from buffer_create:
+   * never pass one the host handed over. */
+  void (*buffer_destroy)(gh_buffer* buffer);
 } gh_host_api;
 
 /* ------------------------------------------------------------------------------------ */

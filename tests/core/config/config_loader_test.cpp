@@ -187,6 +187,18 @@ std::vector<AcceptedCase> acceptedCases() {
        [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.tlsCaFile, "/etc/ssl/ca.pem"); }},
       {"/storage/mysql/tls_ca_file", R"("certs/ca.pem")",
        [](const GatewayConfig& c) { EXPECT_EQ(c.storage.mysql.tlsCaFile, "/etc/gatehouse/certs/ca.pem"); }},
+      {"/usage/spool_path", R"("/var/spool/gh.spool")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.usage.spoolPath, "/var/spool/gh.spool"); }},
+      {"/usage/spool_path", R"("spool/u.spool")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.usage.spoolPath, "/etc/gatehouse/spool/u.spool"); }},
+      {"/usage/queue_capacity", "16", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.queueCapacity, 16u); }},
+      {"/usage/queue_capacity", "10000000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.usage.queueCapacity, 10000000u); }},
+      {"/usage/batch_size", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.batchSize, 1u); }},
+      {"/usage/batch_size", "5000", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.batchSize, 5000u); }},
+      {"/usage/flush_interval_ms", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 1); }},
+      {"/usage/flush_interval_ms", "60000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 60000); }},
       {"/plugins/0/path", R"("sub/libp1.so")",
        [](const GatewayConfig& c) {
          EXPECT_EQ(c.plugins.at(0).path, "sub/libp1.so");
@@ -316,6 +328,17 @@ std::vector<RefusedCase> refusedCases() {
       {"/server/shutdown_grace_seconds", "3601", "$.server.shutdown_grace_seconds",
        integerRange("0 to 3600", "3601")},
       {"/storage", "3", "$.storage", "expected an object, got 3"},
+      {"/usage", "[]", "$.usage", "expected an object, got an array"},
+      {"/usage/spool_path", R"("")", "$.usage.spool_path", R"(expected a non-empty string, got "")"},
+      {"/usage/spool_path", "1", "$.usage.spool_path", "expected a non-empty string, got 1"},
+      {"/usage/queue_capacity", "15", "$.usage.queue_capacity", integerRange("16 to 10000000", "15")},
+      {"/usage/queue_capacity", "10000001", "$.usage.queue_capacity",
+       integerRange("16 to 10000000", "10000001")},
+      {"/usage/batch_size", "0", "$.usage.batch_size", integerRange("1 to 5000", "0")},
+      {"/usage/batch_size", "5001", "$.usage.batch_size", integerRange("1 to 5000", "5001")},
+      {"/usage/flush_interval_ms", "0", "$.usage.flush_interval_ms", integerRange("1 to 60000", "0")},
+      {"/usage/flush_interval_ms", "60001", "$.usage.flush_interval_ms", integerRange("1 to 60000", "60001")},
+      {"/usage/batch_sise", "1", "$.usage.batch_sise", R"(unknown key (did you mean "batch_size"?))"},
       {"/storage/driver", R"("postgres")", "$.storage.driver",
        R"(expected one of "sqlite", "mysql", got "postgres")"},
       {"/storage/driver", "1", "$.storage.driver", R"(expected one of "sqlite", "mysql", got 1)"},
@@ -385,7 +408,7 @@ std::vector<RefusedCase> refusedCases() {
       // Unknown keys, at several depths; close typos get a suggestion.
       {"/servers", "{}", "$.servers", R"(unknown key (did you mean "server"?))"},
       {"/color", "1", "$.color",
-       "unknown key (allowed: log_level plugin_dir server storage plugins providers)"},
+       "unknown key (allowed: log_level plugin_dir server storage usage plugins providers)"},
       {"/server/prot", "1", "$.server.prot", R"(unknown key (did you mean "port"?))"},
       {"/storage/mysql/passwd", R"("x")", "$.storage.mysql.passwd",
        R"(unknown key (did you mean "password"?))"},
@@ -565,6 +588,10 @@ TEST(ConfigLoader, EmptyObjectGivesTheDocumentedDefaults) {
   EXPECT_EQ(config.storage.mysql.connectTimeoutSeconds, 5);
   EXPECT_FALSE(config.storage.mysql.tls);
   EXPECT_EQ(config.storage.mysql.tlsCaFile, "");
+  EXPECT_EQ(config.usage.spoolPath, "/etc/gatehouse/gatehouse-usage.spool"); // relative, like sqlite
+  EXPECT_EQ(config.usage.queueCapacity, 65536u);
+  EXPECT_EQ(config.usage.batchSize, 500u);
+  EXPECT_EQ(config.usage.flushIntervalMs, 100);
   EXPECT_TRUE(config.plugins.empty());
   EXPECT_TRUE(config.providers.empty());
 }

@@ -19,6 +19,8 @@ constexpr const char* kRichConfig = R"({
               "mysql": {"host": "db", "port": 3307, "socket": "/run/m.sock", "database": "gh", "user": "gw",
                         "password": "env:GH_DB_PASSWORD", "pool_size": 3, "connect_timeout_seconds": 2,
                         "tls": true, "tls_ca_file": "/etc/ssl/ca.pem"}},
+  "usage": {"spool_path": "/var/spool/gh.spool", "queue_capacity": 100, "batch_size": 7,
+            "flush_interval_ms": 25},
   "plugins": [{"name": "openai", "path": "libgatehouse_provider_openai.so",
                "config": {"nested": {"list": [1, "two", null]}}},
               {"name": "keys", "path": "/opt/libkeys.so"}],
@@ -49,6 +51,10 @@ TEST(ConfigRender, DefaultsAreSpelledOut) {
   EXPECT_EQ(rendered["server"]["port"].GetInt(), 8080);
   EXPECT_STREQ(rendered["storage"]["sqlite"]["path"].GetString(), "/etc/gatehouse/gatehouse.db");
   EXPECT_STREQ(rendered["storage"]["mysql"]["user"].GetString(), "gatehouse");
+  EXPECT_STREQ(rendered["usage"]["spool_path"].GetString(), "/etc/gatehouse/gatehouse-usage.spool");
+  EXPECT_EQ(rendered["usage"]["queue_capacity"].GetInt(), 65536);
+  EXPECT_EQ(rendered["usage"]["batch_size"].GetInt(), 500);
+  EXPECT_EQ(rendered["usage"]["flush_interval_ms"].GetInt(), 100);
   EXPECT_TRUE(rendered["plugins"].IsArray());
 }
 

@@ -62,6 +62,8 @@ TEST_F(HostApiTest, EveryFunctionIsImplemented) {
       reinterpret_cast<const void*>(api_.resolve_secret),
       reinterpret_cast<const void*>(api_.buffer_append),
       reinterpret_cast<const void*>(api_.buffer_view),
+      reinterpret_cast<const void*>(api_.buffer_create),
+      reinterpret_cast<const void*>(api_.buffer_destroy),
       reinterpret_cast<const void*>(api_.exchange_endpoint),
       reinterpret_cast<const void*>(api_.exchange_request_body),
       reinterpret_cast<const void*>(api_.exchange_model),
@@ -173,7 +175,51 @@ TEST_F(HostApiTest, ResolveSecretFailureSetsErrorNamingTheReference) {
                                 buffer_.handle()),
             GH_ERROR_NOT_FOUND);
   EXPECT_NE(call_.error.find("env:GATEHOUSE_HOST_API_MISSING"), std::string::npos) << call_.error;
-  EXPECT_EQ(buffer_.data, "");
+  // The plugin cannot read the call's error, so the buffer carries the same message.
+  EXPECT_EQ(buffer_.data, call_.error);
+}
+
+TEST_F(HostApiTest, CreatedBufferStartsEmptyAndWorksWithEveryBufferFunction) {
+  gh_buffer* created = api_.buffer_create(context_.handle());
+  ASSERT_NE(created, nullptr);
+  EXPECT_EQ(api_.buffer_view(created).len, 0u);
+  api_.buffer_append(created, lit("Bearer "));
+  host_testing::setEnvironment("GATEHOUSE_HOST_API_CREATED", "tok-123");
+  EXPECT_EQ(api_.resolve_secret(context_.handle(), call_.handle(), lit("env:GATEHOUSE_HOST_API_CREATED"),
+                                created),
+            GH_OK);
+  EXPECT_EQ(text(api_.buffer_view(created)), "Bearer tok-123");
+  api_.buffer_destroy(created);
+}
+
+TEST_F(HostApiTest, CreatedBuffersAreIndependentAndNeedNoHost) {
+  gh_buffer* first = api_.buffer_create(nullptr);
+  gh_buffer* second = api_.buffer_create(context_.handle());
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_NE(first, second);
+  api_.buffer_append(first, lit("one"));
+  api_.buffer_append(second, lit("two"));
+  EXPECT_EQ(text(api_.buffer_view(first)), "one");
+  EXPECT_EQ(text(api_.buffer_view(second)), "two");
+  api_.buffer_destroy(first);
+  api_.buffer_destroy(second);
+}
+
+TEST_F(HostApiTest, ResolveSecretIntoCreatedBufferReportsFailureThere) {
+  gh_buffer* created = api_.buffer_create(context_.handle());
+  ASSERT_NE(created, nullptr);
+  host_testing::clearEnvironment("GATEHOUSE_HOST_API_ABSENT");
+  EXPECT_EQ(api_.resolve_secret(context_.handle(), call_.handle(), lit("env:GATEHOUSE_HOST_API_ABSENT"),
+                                created),
+            GH_ERROR_NOT_FOUND);
+  EXPECT_EQ(text(api_.buffer_view(created)), call_.error);
+  EXPECT_NE(call_.error.find("env:GATEHOUSE_HOST_API_ABSENT"), std::string::npos) << call_.error;
+  api_.buffer_destroy(created);
+}
+
+TEST_F(HostApiTest, BufferDestroyOfNullIsANoOp) {
+  api_.buffer_destroy(nullptr); // a crash here fails the test
 }
 
 TEST_F(HostApiTest, ResolveSecretNeverLogsTheValue) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <string>
 
 namespace gatehouse::store {
 namespace {
@@ -48,6 +49,40 @@ TEST(MysqlSettings, RefusesValuesThatCannotWork) {
   MysqlConfig plainPassword;
   plainPassword.passwordRef = "hunter2";
   EXPECT_THROW(MysqlSettings::fromConfig(plainPassword), StoreError);
+}
+
+// The secret rules themselves are tested in tests/core/common; these pin the store's use.
+std::string passwordErrorOf(const std::string& reference) {
+  MysqlConfig config;
+  config.passwordRef = reference;
+  try {
+    MysqlSettings::fromConfig(config);
+  } catch (const StoreError& error) {
+    EXPECT_EQ(error.kind(), StoreError::Kind::Invalid);
+    return error.what();
+  }
+  ADD_FAILURE() << "no error for " << reference;
+  return {};
+}
+
+TEST(MysqlSettings, EmptyPasswordReferenceMeansNoPassword) {
+  MysqlConfig config;
+  config.passwordRef = "";
+  EXPECT_EQ(MysqlSettings::fromConfig(config).password, "");
+}
+
+TEST(MysqlSettings, PasswordErrorsNameTheSettingAndNeverAValue) {
+  unsetenv("GATEHOUSE_TEST_MISSING");
+  const std::string missing = passwordErrorOf("env:GATEHOUSE_TEST_MISSING");
+  EXPECT_NE(missing.find("storage.mysql.password"), std::string::npos) << missing;
+  EXPECT_NE(missing.find("env:GATEHOUSE_TEST_MISSING"), std::string::npos) << missing;
+  EXPECT_NE(passwordErrorOf("file:/nonexistent/secret").find("cannot be read"), std::string::npos);
+  // A password pasted straight into the config must not be echoed back.
+  const std::string literal = passwordErrorOf("hunter2");
+  EXPECT_EQ(literal.find("hunter2"), std::string::npos) << literal;
+  EXPECT_NE(literal.find("env:NAME"), std::string::npos) << literal;
+  passwordErrorOf("env:");
+  passwordErrorOf("file:");
 }
 
 } // namespace

@@ -139,7 +139,7 @@ TEST(FakeHostApi, ResolveSecretAppendsTheValueOrExplainsWithoutIt) {
             GH_ERROR_NOT_FOUND);
   EXPECT_NE(call.message.find("env:OTHER"), std::string::npos) << call.message;
   EXPECT_EQ(call.message.find("sk-very-secret"), std::string::npos);
-  EXPECT_TRUE(missing.contents().empty());
+  EXPECT_EQ(missing.contents(), call.message); // the plugin can read the reason there
   EXPECT_EQ(api.resolve_secret(host.handle(), call.handle(), str("env:API_KEY"), nullptr),
             GH_ERROR_INVALID_ARGUMENT);
 }
@@ -151,6 +151,33 @@ TEST(FakeHostApi, BuffersAppend) {
   api.buffer_append(buffer.handle(), str("cd"));
   api.buffer_append(buffer.handle(), gh_str{nullptr, 0});
   EXPECT_EQ(text(api.buffer_view(buffer.handle())), "abcd");
+}
+
+TEST(FakeHostApi, CreatedBuffersAreCountedUntilDestroyed) {
+  const gh_host_api& api = FakeHost::api();
+  const long before = FakeHost::liveBufferCount();
+  gh_buffer* buffer = api.buffer_create(nullptr);
+  ASSERT_NE(buffer, nullptr);
+  EXPECT_EQ(FakeHost::liveBufferCount(), before + 1);
+  api.buffer_append(buffer, str("xy"));
+  EXPECT_EQ(text(api.buffer_view(buffer)), "xy");
+  api.buffer_destroy(buffer);
+  api.buffer_destroy(nullptr);
+  EXPECT_EQ(FakeHost::liveBufferCount(), before);
+}
+
+TEST(FakeHostApi, FileSecretLosesOneLineEnding) {
+  FakeHost host;
+  host.secrets().setFile("/crlf", "pw\r\n");
+  host.secrets().setFile("/two", "pw\n\n");
+  FakeBuffer crlf;
+  FakeBuffer two;
+  FakeCall call;
+  const gh_host_api& api = FakeHost::api();
+  ASSERT_EQ(api.resolve_secret(host.handle(), call.handle(), str("file:/crlf"), crlf.handle()), GH_OK);
+  ASSERT_EQ(api.resolve_secret(host.handle(), call.handle(), str("file:/two"), two.handle()), GH_OK);
+  EXPECT_EQ(crlf.contents(), "pw");
+  EXPECT_EQ(two.contents(), "pw\n");
 }
 
 TEST(FakeHostApi, SetErrorLastCallWins) {

@@ -1,8 +1,10 @@
-// The FakeHost's gh_buffer: a growable byte string the host owns.
+// The FakeHost's gh_buffer: a growable byte string, owned by the host or (buffer_create)
+// by the plugin until buffer_destroy.
 #pragma once
 
 #include <gatehouse/plugin_abi.h>
 
+#include <algorithm>
 #include <string>
 
 namespace gatehouse::testing {
@@ -11,6 +13,13 @@ class FakeBuffer {
 public:
   const std::string& contents() const { return contents_; }
   void append(const char* data, std::size_t size) { contents_.append(data, size); }
+  void assign(const std::string& text) { contents_ = text; }
+
+  FakeBuffer() = default;
+  // Zeroed like the real host's buffers, since they may hold a secret.
+  ~FakeBuffer() { std::fill(contents_.begin(), contents_.end(), '\0'); }
+  FakeBuffer(const FakeBuffer&) = delete;
+  FakeBuffer& operator=(const FakeBuffer&) = delete;
 
   gh_buffer* handle() { return reinterpret_cast<gh_buffer*>(this); }
   static FakeBuffer& from(gh_buffer* buffer) { return *reinterpret_cast<FakeBuffer*>(buffer); }

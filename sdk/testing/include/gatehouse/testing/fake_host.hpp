@@ -215,10 +215,19 @@ public:
                                    &apiRequestHeader,
                                    &apiRequestMethod,
                                    &apiRequestPath,
-                                   &apiRequestClientAddress};
+                                   &apiRequestClientAddress,
+                                   &apiBufferCreate,
+                                   &apiBufferDestroy};
     return table;
   }
   gh_host* handle() { return reinterpret_cast<gh_host*>(this); }
+
+  // Buffers from buffer_create not yet destroyed, across all FakeHosts (the table is
+  // shared): lets a test check that a plugin frees every buffer it creates.
+  static long& liveBufferCount() {
+    static long count = 0;
+    return count;
+  }
 
 private:
   template <class Call> gh_status run(Call&& invoke) {
@@ -274,6 +283,7 @@ private:
     gh_status status = from(host)->secrets_.resolve(sdk::view(reference), value, why);
     if (status != GH_OK) {
       apiSetError(call, sdk::ghStr(why));
+      FakeBuffer::from(out).assign(why); // as the real host does: the plugin can report it
       return status;
     }
     FakeBuffer::from(out).append(value.data(), value.size());
@@ -286,6 +296,17 @@ private:
   }
   static gh_str apiBufferView(gh_buffer* buffer) {
     return buffer ? sdk::ghStr(FakeBuffer::from(buffer).contents()) : gh_str{nullptr, 0};
+  }
+
+  static gh_buffer* apiBufferCreate(gh_host*) {
+    ++liveBufferCount();
+    return (new FakeBuffer)->handle();
+  }
+  static void apiBufferDestroy(gh_buffer* buffer) {
+    if (buffer != nullptr) {
+      --liveBufferCount();
+      delete &FakeBuffer::from(buffer);
+    }
   }
 
   static gh_endpoint apiExchangeEndpoint(gh_exchange* exchange) {

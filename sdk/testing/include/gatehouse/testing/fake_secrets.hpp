@@ -15,7 +15,8 @@ class FakeSecrets {
 public:
   // What "env:NAME" resolves to. An empty value counts as unset, as in the real host.
   void setEnv(std::string name, std::string value) { env_[std::move(name)] = std::move(value); }
-  // What "file:PATH" resolves to; one trailing newline is removed on resolution.
+  // What "file:PATH" resolves to; a single trailing "\n" or "\r\n" is removed on
+  // resolution, as in the real host.
   void setFile(std::string path, std::string contents) { files_[std::move(path)] = std::move(contents); }
 
   // On failure `why` names the reference, never a value.
@@ -37,10 +38,14 @@ public:
       value = found->second;
       if (!value.empty() && value.back() == '\n') {
         value.pop_back();
+        if (!value.empty() && value.back() == '\r') {
+          value.pop_back();
+        }
       }
       return GH_OK;
     }
-    why = "secret reference '" + ref + "' must start with env: or file:";
+    // Not echoed, as in the real host: it may be the secret itself pasted in its place.
+    why = "a secret reference must look like env:NAME or file:PATH";
     return GH_ERROR_INVALID_ARGUMENT;
   }
 
