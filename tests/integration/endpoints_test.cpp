@@ -20,6 +20,7 @@ TEST_F(Endpoints, ReadyzReportsItsChecks) {
   EXPECT_STREQ(document["status"].GetString(), "ready");
   EXPECT_STREQ(document["checks"]["config"].GetString(), "ok");
   EXPECT_STREQ(document["checks"]["plugins"].GetString(), "ok");
+  EXPECT_STREQ(document["checks"]["store"].GetString(), "ok");
 }
 
 TEST_F(Endpoints, ModelsListsModelsAndAliases) {

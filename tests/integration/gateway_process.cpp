@@ -33,9 +33,10 @@ std::string TestConfig::json() const {
          std::to_string(maxBodyBytes) + R"(,
              "shutdown_grace_seconds": )" +
          std::to_string(graceSeconds) + R"(},
-  "storage": {"driver": "sqlite", "sqlite": {"path": ":memory:"}},
+  "storage": {"driver": "sqlite", "sqlite": {"path": ")" +
+         sqlitePath + R"("}},
   "plugins": [{"name": "mock", "path": ")" +
-         pluginPath + R"("}],
+         pluginPath + R"("})" + (extraPlugins.empty() ? "" : ", " + extraPlugins) + R"(],
   "providers": [{"name": "mock", "plugin": "mock",
                  "config": {"latency_ms": )" +
          std::to_string(latencyMs) + R"(, "chunks": )" + std::to_string(chunks) + R"(},

@@ -24,6 +24,8 @@ struct TestConfig {
   int port = 0;
   std::string pluginPath = "libgatehouse_provider_mock.so";
   std::string logLevel = "info";
+  std::string sqlitePath = ":memory:"; // relative: next to the config, in the temp dir
+  std::string extraPlugins;            // JSON objects appended to "plugins", e.g. a billing plugin
 
   std::string json() const;
 };

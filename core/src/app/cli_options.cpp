@@ -20,8 +20,10 @@ Flag splitFlag(const std::string& arg) {
 std::variant<CliOptions, std::string> parseCli(const std::vector<std::string>& args) {
   CliOptions options;
   bool modeSet = false;
+  bool modeFromConfig = false; // Serve implied by --config; --migrate may still refine it
   for (std::size_t i = 0; i < args.size(); ++i) {
-    const Flag flag = splitFlag(args[i]);
+    // "gatehouse migrate ..." reads like the other tools operators know; same as --migrate.
+    const Flag flag = i == 0 && args[i] == "migrate" ? Flag{"--migrate", std::nullopt} : splitFlag(args[i]);
     const auto takeValue = [&](std::optional<std::string>& into) -> std::optional<std::string> {
       if (into)
         return "option " + flag.name + " given twice";
@@ -37,18 +39,25 @@ std::variant<CliOptions, std::string> parseCli(const std::vector<std::string>& a
       return std::nullopt;
     };
     const auto setMode = [&](CliOptions::Mode mode) -> std::optional<std::string> {
-      if (modeSet && options.mode != mode)
+      const bool refinesConfig = modeFromConfig && mode == CliOptions::Mode::Migrate;
+      if (modeSet && options.mode != mode && !refinesConfig)
         return "option " + flag.name + " cannot be combined with the others given";
       options.mode = mode;
       modeSet = true;
+      modeFromConfig = false;
       return std::nullopt;
     };
 
     std::optional<std::string> problem;
     if (flag.name == "--config") {
-      problem = setMode(CliOptions::Mode::Serve);
+      if (!modeSet || options.mode != CliOptions::Mode::Migrate) {
+        problem = setMode(CliOptions::Mode::Serve);
+        modeFromConfig = !problem;
+      }
       if (!problem)
         problem = takeValue(options.configPath);
+    } else if (flag.name == "--migrate" && !flag.inlineValue) {
+      problem = setMode(CliOptions::Mode::Migrate);
     } else if (flag.name == "--check-config") {
       problem = setMode(CliOptions::Mode::CheckConfig);
       if (!problem)
@@ -73,6 +82,9 @@ std::string usageText() {
          "  gatehouse [--config PATH] [--plugin-dir DIR]      run the gateway\n"
          "  gatehouse --check-config PATH [--plugin-dir DIR]  load a config, its plugins and providers, then "
          "exit\n"
+         "  gatehouse migrate [--config PATH]                 bring the store's schema up to date, then "
+         "exit\n"
+         "                                                    (also spelled --migrate)\n"
          "  gatehouse --version                               print the version\n"
          "  gatehouse --help                                  print this help\n"
          "\n"

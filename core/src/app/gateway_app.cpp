@@ -14,7 +14,16 @@ GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
   }
   catalog_ = std::make_unique<gateway::ModelCatalog>(config_.providers, providers_);
   authenticator_ = gateway::Authenticator::fromPlugins(host_->authPlugins());
-  chat_ = std::make_unique<gateway::ChatPipeline>(*catalog_, authenticator_, services_.usage);
+  admission_ = gateway::Admission::fromPlugins(host_->billingPlugins());
+  UsageSink* usage = services_.usage;
+  if (!host_->billingPlugins().empty()) {
+    // Pricing and recording call plugin code that may be slow: never on the request path.
+    billing_ = std::make_unique<gateway::BillingUsageSink>(
+        gateway::BillingUsageSink::billersFrom(host_->billingPlugins()), services_.usage,
+        services_.billingQueueCapacity);
+    usage = billing_.get();
+  }
+  chat_ = std::make_unique<gateway::ChatPipeline>(*catalog_, authenticator_, usage, &admission_);
   models_ = std::make_unique<gateway::ModelsEndpoint>(*catalog_, authenticator_,
                                                       static_cast<std::int64_t>(std::time(nullptr)));
 
@@ -36,6 +45,17 @@ GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
 GatewayApp::~GatewayApp() {
   // The server's threads call into providers and plugins: stop it before they go.
   server_.reset();
+  billing_.reset();
+}
+
+void GatewayApp::stopBilling(std::chrono::milliseconds timeout) {
+  if (billing_ == nullptr)
+    return;
+  billing_->stop(timeout);
+  const gateway::BillingSinkStats stats = billing_->stats();
+  log::info("app", "billing stopped: " + std::to_string(stats.priced) + " priced, " +
+                       std::to_string(stats.unpriced) + " unpriced, " + std::to_string(stats.bypassed) +
+                       " passed on unpriced, " + std::to_string(stats.pluginFailures) + " plugin failures");
 }
 
 void GatewayApp::start() {

@@ -3,16 +3,24 @@
 #include <gatehouse/app/config_locator.hpp>
 #include <gatehouse/app/gateway_app.hpp>
 #include <gatehouse/app/plugin_dir.hpp>
+#include <gatehouse/app/store_health.hpp>
 #include <gatehouse/app/termination_signals.hpp>
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/config/config_loader.hpp>
+#include <gatehouse/store/open_store.hpp>
+#include <gatehouse/store/store_error.hpp>
+#include <gatehouse/usage/usage_writer.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -60,13 +68,64 @@ int checkConfig(const app::CliOptions& options) {
   return 0;
 }
 
+// Store failures at start-up get their own prefix so an operator knows where to look.
+class StoreStartupError : public std::runtime_error {
+public:
+  explicit StoreStartupError(const std::string& what) : std::runtime_error("store: " + what) {}
+};
+
+std::unique_ptr<store::Store> openStoreOrThrow(const StorageConfig& storage, store::SchemaPolicy policy) {
+  try {
+    return store::openStore(storage, policy);
+  } catch (const store::StoreError& e) {
+    throw StoreStartupError(e.what());
+  }
+}
+
+int migrate(const app::CliOptions& options) {
+  const GatewayConfig config = loadConfig(options);
+  store::MigrationResult result;
+  try {
+    result = store::migrateStore(config.storage);
+  } catch (const store::StoreError& e) {
+    throw StoreStartupError(e.what());
+  }
+  std::printf("schema at version %d (was %d)\n", result.toVersion, result.fromVersion);
+  return 0;
+}
+
+UsageWriterOptions usageWriterOptions(const UsageConfig& usage) {
+  UsageWriterOptions options;
+  options.spoolPath = usage.spoolPath;
+  options.queueCapacity = usage.queueCapacity;
+  options.maxBatch = usage.batchSize;
+  options.maxDelay = std::chrono::milliseconds(usage.flushIntervalMs);
+  return options;
+}
+
+void logUsageStats(const UsageWriter& writer) {
+  const UsageWriterStats stats = writer.stats();
+  log::info(kComponent, "usage writer stopped: " + std::to_string(stats.submitted) + " submitted, " +
+                            std::to_string(stats.written + stats.replayed) + " stored, " +
+                            std::to_string(stats.spooled) + " spooled, " + std::to_string(stats.dropped) +
+                            " dropped");
+}
+
 int serve(const app::CliOptions& options) {
   GatewayConfig config = loadConfig(options);
   const auto grace = std::chrono::seconds(config.server.shutdownGraceSeconds);
 
-  // The state store is wired in here once it exists: its UsageSink into services.usage
-  // and its health into services.readinessChecks as {"store", check}.
+  std::unique_ptr<store::Store> state = openStoreOrThrow(config.storage, store::SchemaPolicy::Migrate);
+  log::info(kComponent, "store: " + std::string(state->driverName()) + ", schema version " +
+                            std::to_string(state->schemaVersion()));
+  UsageWriter usage(state->usage(), usageWriterOptions(config.usage));
+  app::StoreHealth storeHealth([&state] { state->ping(); });
+
   app::AppServices services;
+  services.usage = &usage;
+  services.billingQueueCapacity = config.usage.queueCapacity;
+  services.readinessChecks.emplace_back("store",
+                                        [&storeHealth](std::string& why) { return storeHealth.check(why); });
 
   app::GatewayApp gateway(std::move(config), std::move(services));
   gateway.start();
@@ -76,9 +135,22 @@ int serve(const app::CliOptions& options) {
 
   const int signal = app::waitForTerminationSignal();
   log::info(kComponent, std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM"));
-  if (!gateway.shutdown(grace)) {
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  const bool finished = gateway.shutdown(grace);
+  // Usage gets whatever grace is left, but at least a moment: on the way out, events must
+  // reach the store or the spool, never vanish.
+  const auto remaining = [&deadline] {
+    return std::max<std::chrono::milliseconds>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()),
+        std::chrono::seconds(1));
+  };
+  gateway.stopBilling(remaining());
+  usage.stop(remaining());
+  logUsageStats(usage);
+  if (!finished) {
     // Requests still running hold plugin code on their stacks: unloading anything now
-    // could crash them, so leave without running destructors.
+    // could crash them, so leave without running destructors. Their usage, submitted after
+    // the writer stopped, goes straight to the spool.
     std::fflush(stdout);
     std::fflush(stderr);
     std::_Exit(0);
@@ -103,6 +175,7 @@ int main(int argc, char** argv) {
     case app::CliOptions::Mode::Version: std::printf("gatehouse %s\n", GATEHOUSE_VERSION); return 0;
     case app::CliOptions::Mode::Help: std::fputs(app::usageText().c_str(), stdout); return 0;
     case app::CliOptions::Mode::CheckConfig: return checkConfig(options);
+    case app::CliOptions::Mode::Migrate: return migrate(options);
     case app::CliOptions::Mode::Serve: return serve(options);
     }
   } catch (const std::exception& e) {

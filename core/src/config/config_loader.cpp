@@ -74,6 +74,7 @@ void resolveRelativePaths(GatewayConfig& config, const fs::path& base) {
     resolveAgainst(base, config.storage.sqlite.path);
   }
   resolveAgainst(base, config.storage.mysql.tlsCaFile);
+  resolveAgainst(base, config.usage.spoolPath);
 }
 
 } // namespace

@@ -22,6 +22,8 @@ public:
     writeServer(config.server);
     key("storage");
     writeStorage(config.storage);
+    key("usage");
+    writeUsage(config.usage);
     key("plugins");
     writer_.StartArray();
     for (const PluginConfig& plugin : config.plugins) {
@@ -49,6 +51,15 @@ private:
     integer("max_keep_alive_requests", server.maxKeepAliveRequests);
     integer("max_body_bytes", server.maxBodyBytes);
     integer("shutdown_grace_seconds", server.shutdownGraceSeconds);
+    writer_.EndObject();
+  }
+
+  void writeUsage(const UsageConfig& usage) {
+    writer_.StartObject();
+    field("spool_path", usage.spoolPath);
+    integer("queue_capacity", usage.queueCapacity);
+    integer("batch_size", usage.batchSize);
+    integer("flush_interval_ms", usage.flushIntervalMs);
     writer_.EndObject();
   }
 

@@ -1,6 +1,6 @@
 #include "config_schema.hpp"
 
-#include <gatehouse/config/secret_reference.hpp>
+#include <gatehouse/common/secret_reference.hpp>
 
 #include "json_reader.hpp"
 
@@ -95,6 +95,21 @@ StorageConfig readStorage(const ObjectReader& parent) {
   return storage;
 }
 
+UsageConfig readUsage(const ObjectReader& parent) {
+  UsageConfig usage;
+  const rapidjson::Value* value = parent.find("usage");
+  if (value == nullptr) {
+    return usage;
+  }
+  const ObjectReader reader(*value, parent.pathOf("usage"), parent.source(),
+                            {"spool_path", "queue_capacity", "batch_size", "flush_interval_ms"});
+  reader.readNonEmptyString("spool_path", usage.spoolPath);
+  reader.readInteger("queue_capacity", usage.queueCapacity, 16, 10000000);
+  reader.readInteger("batch_size", usage.batchSize, 1, 5000);
+  reader.readInteger("flush_interval_ms", usage.flushIntervalMs, 1, 60000);
+  return usage;
+}
+
 PluginConfig readPlugin(const rapidjson::Value& value, const std::string& path, const std::string& source) {
   const ObjectReader reader(value, path, source, {"name", "path", "config"});
   PluginConfig plugin;
@@ -132,13 +147,14 @@ ProviderConfig readProvider(const rapidjson::Value& value, const std::string& pa
 
 GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string& source) {
   const ObjectReader reader(root, "$", source,
-                            {"log_level", "plugin_dir", "server", "storage", "plugins", "providers"});
+                            {"log_level", "plugin_dir", "server", "storage", "usage", "plugins", "providers"});
   GatewayConfig config;
   config.sourcePath = source;
   reader.readChoice("log_level", config.logLevel, {"debug", "info", "warn", "error"});
   reader.readString("plugin_dir", config.pluginDir);
   config.server = readServer(reader);
   config.storage = readStorage(reader);
+  config.usage = readUsage(reader);
   reader.forEachElement("plugins", Presence::Optional,
                         [&](const rapidjson::Value& element, const std::string& at) {
                           config.plugins.push_back(readPlugin(element, at, source));

@@ -93,6 +93,13 @@ void ChatPipeline::serve(http::IncomingRequest& request, http::ResponseSink& res
   }
   const ChatRequest& chat = std::get<ChatRequest>(parsed);
 
+  if (admission_ != nullptr) {
+    if (auto refusal = admission_->admit(principal, chat.model, request.requestId)) {
+      http::sendError(response, *refusal);
+      return;
+    }
+  }
+
   const ModelRoute* route = catalog_.resolve(chat.model);
   if (route == nullptr) {
     http::sendError(response, http::ApiError{404, http::ErrorType::NotFound,

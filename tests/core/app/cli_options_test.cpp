@@ -46,6 +46,27 @@ TEST(CliOptions, CheckConfigTakesItsPath) {
   EXPECT_EQ(options.configPath, "c.json");
 }
 
+TEST(CliOptions, MigrateAsSubcommandOrFlagTakesTheConfig) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"migrate", "--config", "m.json"},
+                                                                {"--migrate", "--config=m.json"},
+                                                                {"--config", "m.json", "--migrate"}}) {
+    const CliOptions options = parsed(args);
+    EXPECT_EQ(options.mode, CliOptions::Mode::Migrate) << args[0];
+    EXPECT_EQ(options.configPath, "m.json") << args[0];
+  }
+  EXPECT_EQ(parsed({"migrate"}).mode, CliOptions::Mode::Migrate);
+  EXPECT_FALSE(parsed({"migrate"}).configPath);
+  EXPECT_NE(usageText().find("gatehouse migrate"), std::string::npos);
+}
+
+TEST(CliOptions, MigrateRefusesOtherModesAndPositionsLaterThanFirst) {
+  EXPECT_NE(problem({"--migrate", "--check-config", "c"}).find("cannot be combined"), std::string::npos);
+  EXPECT_NE(problem({"--check-config", "c", "--migrate"}).find("cannot be combined"), std::string::npos);
+  EXPECT_NE(problem({"--migrate", "--version"}).find("cannot be combined"), std::string::npos);
+  EXPECT_NE(problem({"--config", "a", "migrate"}).find("unknown argument 'migrate'"), std::string::npos);
+  EXPECT_NE(problem({"--migrate=yes"}).find("unknown argument"), std::string::npos);
+}
+
 TEST(CliOptions, VersionAndHelp) {
   EXPECT_EQ(parsed({"--version"}).mode, CliOptions::Mode::Version);
   EXPECT_EQ(parsed({"-V"}).mode, CliOptions::Mode::Version);

@@ -40,8 +40,9 @@ protected:
     catalog_.emplace(std::vector<ProviderConfig>{config}, ModelCatalog::ProviderMap{{"mock", provider_}});
   }
 
-  void serve(std::string_view body, const Authenticator& authenticator, UsageSink* usage) {
-    const ChatPipeline pipeline(*catalog_, authenticator, usage);
+  void serve(std::string_view body, const Authenticator& authenticator, UsageSink* usage,
+             const Admission* admission = nullptr) {
+    const ChatPipeline pipeline(*catalog_, authenticator, usage, admission);
     http::IncomingRequest request{client_, body, "req-42", 1700000000000};
     pipeline.serve(request, sink_);
   }
@@ -225,6 +226,36 @@ TEST_F(ChatPipelineTest, AuthenticationComesFirst) {
   EXPECT_NE(sink_.body.find("key expired"), std::string::npos);
   EXPECT_EQ(provider_->calls, 0);
   EXPECT_TRUE(usage_.events.empty());
+}
+
+TEST_F(ChatPipelineTest, ABillingRefusalAnswersBeforeRoutingAndRecordsNoUsage) {
+  std::string seenModel;
+  AdmitOutcome refused;
+  refused.allowed = false;
+  refused.reason = "budget of team t is spent";
+  const Admission admission({{"billing", [&seenModel, refused](const Principal&, std::string_view model) {
+                                seenModel = std::string(model);
+                                return refused;
+                              }}});
+  // An unknown model would be a 404: the refusal coming first shows admission precedes routing.
+  serve(R"({"model":"no-such-model","messages":[{"role":"user"}]})", anonymous_, &usage_, &admission);
+  EXPECT_EQ(sink_.status, 403);
+  EXPECT_EQ(errorCode(sink_.body), "request_not_admitted");
+  EXPECT_NE(sink_.body.find("budget of team t is spent"), std::string::npos) << sink_.body;
+  EXPECT_EQ(seenModel, "no-such-model");
+  EXPECT_EQ(provider_->calls, 0);
+  EXPECT_TRUE(usage_.events.empty());
+}
+
+TEST_F(ChatPipelineTest, AnAdmittedRequestIsServed) {
+  provider_->setBehaviour([](Exchange& exchange) {
+    exchange.respond(200, "application/json", "{}");
+    return PluginResult{};
+  });
+  const Admission admission({{"billing", [](const Principal&, std::string_view) { return AdmitOutcome{}; }}});
+  serve(kChat, anonymous_, &usage_, &admission);
+  EXPECT_EQ(sink_.status, 200);
+  EXPECT_EQ(usage_.events.size(), 1u);
 }
 
 } // namespace

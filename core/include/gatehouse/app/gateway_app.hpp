@@ -3,7 +3,9 @@
 #pragma once
 
 #include <gatehouse/config/config.hpp>
+#include <gatehouse/gateway/admission.hpp>
 #include <gatehouse/gateway/authenticator.hpp>
+#include <gatehouse/gateway/billing_usage_sink.hpp>
 #include <gatehouse/gateway/chat_pipeline.hpp>
 #include <gatehouse/gateway/model_catalog.hpp>
 #include <gatehouse/gateway/models_endpoint.hpp>
@@ -24,6 +26,7 @@ namespace gatehouse::app {
 // sink), and readiness checks beyond "config" and "plugins" (e.g. {"store", ...}).
 struct AppServices {
   UsageSink* usage = nullptr;
+  std::size_t billingQueueCapacity = 65536; // events waiting for the billing plugins
   std::vector<std::pair<std::string, gateway::Readiness::Check>> readinessChecks;
 };
 
@@ -51,6 +54,13 @@ public:
   bool shutdown(std::chrono::milliseconds grace);
   int inFlight() const { return server_->inFlight(); }
 
+  // After shutdown(): lets the billing plugins price and record what is queued until the
+  // deadline and forwards everything to services.usage (the rest unpriced). Requests still
+  // running afterwards hand their usage straight to services.usage. No-op without billing
+  // plugins.
+  void stopBilling(std::chrono::milliseconds timeout);
+  bool billingInstalled() const { return billing_ != nullptr; }
+
 private:
   GatewayConfig config_;
   AppServices services_;
@@ -58,6 +68,9 @@ private:
   gateway::ModelCatalog::ProviderMap providers_;
   std::unique_ptr<gateway::ModelCatalog> catalog_;
   gateway::Authenticator authenticator_;
+  gateway::Admission admission_;
+  // Declared after host_: destroyed (its thread joined) before the plugins are unloaded.
+  std::unique_ptr<gateway::BillingUsageSink> billing_;
   std::unique_ptr<gateway::ChatPipeline> chat_;
   std::unique_ptr<gateway::ModelsEndpoint> models_;
   gateway::Readiness readiness_;

@@ -54,6 +54,16 @@ struct StorageConfig {
   bool operator==(const StorageConfig&) const = default;
 };
 
+// How usage events travel from the request path to the store (see usage_writer.hpp).
+struct UsageConfig {
+  std::string spoolPath = "gatehouse-usage.spool"; // relative: next to the config file
+  std::size_t queueCapacity = 65536;               // 16..10000000 events waiting in memory
+  std::size_t batchSize = 500;                     // 1..5000 events per store write
+  int flushIntervalMs = 100;                       // 1..60000; a partial batch waits at most this long
+
+  bool operator==(const UsageConfig&) const = default;
+};
+
 struct PluginConfig {
   std::string name;              // unique; providers refer to it
   std::string path;              // shared library; relative paths are resolved against pluginDir
@@ -85,6 +95,7 @@ struct GatewayConfig {
   std::string logLevel = "info"; // debug | info | warn | error
   ServerConfig server;
   StorageConfig storage;
+  UsageConfig usage;
   std::vector<PluginConfig> plugins; // auth plugins are asked in this order
   std::vector<ProviderConfig> providers;
 
