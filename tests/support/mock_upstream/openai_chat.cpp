@@ -5,6 +5,7 @@
 #include "credential_check.hpp"
 #include "exchange.hpp"
 #include "json_text.hpp"
+#include "openai_json_request.hpp"
 #include "openai_chat_request.hpp"
 #include "sse_frame.hpp"
 #include "unique_id.hpp"
@@ -372,14 +373,9 @@ void streamCompletion(Exchange& exchange, const ChatIdentity& identity, const Re
 } // namespace
 
 void answerOpenAiChat(Exchange& exchange, std::string_view deployment) {
-  if (!exchange.readScenarioHeader() || !checkCredentials(exchange))
+  auto body = openOpenAiJsonRequest(exchange);
+  if (!body)
     return;
-  auto body = parseJsonObject(exchange.request().body);
-  if (!body) {
-    exchange.sendError(400, "We could not parse the JSON body of your request. The OpenAI API expects a JSON "
-                            "payload, but what was sent was not valid JSON.");
-    return;
-  }
   OpenAiChatRequest request;
   if (auto problem = readOpenAiChatRequest(*body, deployment.empty(), request)) {
     exchange.sendError(400, problem->message, problem->param);

@@ -7,6 +7,7 @@
 #include "encoding.hpp"
 #include "exchange.hpp"
 #include "json_text.hpp"
+#include "openai_json_request.hpp"
 #include "reply_plan.hpp"
 
 namespace gatehouse::mock {
@@ -63,13 +64,9 @@ std::optional<std::vector<EmbeddingInput>> readInputs(const rapidjson::Value& in
 } // namespace
 
 void answerOpenAiEmbeddings(Exchange& exchange, std::string_view deployment) {
-  if (!exchange.readScenarioHeader() || !checkCredentials(exchange))
+  auto body = openOpenAiJsonRequest(exchange);
+  if (!body)
     return;
-  auto body = parseJsonObject(exchange.request().body);
-  if (!body) {
-    exchange.sendError(400, "We could not parse the JSON body of your request.");
-    return;
-  }
   auto fullModel = stringMember(*body, "model");
   if (!fullModel && deployment.empty()) {
     exchange.sendError(400, "you must provide a model parameter");

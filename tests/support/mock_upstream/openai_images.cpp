@@ -6,6 +6,7 @@
 #include "encoding.hpp"
 #include "exchange.hpp"
 #include "json_text.hpp"
+#include "openai_json_request.hpp"
 #include "reply_plan.hpp"
 #include "unique_id.hpp"
 
@@ -31,13 +32,9 @@ std::uint64_t imageOutputTokens(std::string_view quality) {
 } // namespace
 
 void answerOpenAiImages(Exchange& exchange, std::string_view deployment) {
-  if (!exchange.readScenarioHeader() || !checkCredentials(exchange))
+  auto body = openOpenAiJsonRequest(exchange);
+  if (!body)
     return;
-  auto body = parseJsonObject(exchange.request().body);
-  if (!body) {
-    exchange.sendError(400, "We could not parse the JSON body of your request.");
-    return;
-  }
   std::string model;
   auto fullModel = deployment.empty() ? stringMember(*body, "model").value_or("dall-e-2") : deployment;
   if (!exchange.readModelScenario(fullModel, model))

@@ -6,6 +6,7 @@
 #include "credential_check.hpp"
 #include "exchange.hpp"
 #include "json_text.hpp"
+#include "openai_json_request.hpp"
 
 namespace gatehouse::mock {
 namespace {
@@ -20,13 +21,9 @@ double speechSeconds(std::size_t inputBytes) {
 } // namespace
 
 void answerOpenAiSpeech(Exchange& exchange, std::string_view deployment) {
-  if (!exchange.readScenarioHeader() || !checkCredentials(exchange))
+  auto body = openOpenAiJsonRequest(exchange);
+  if (!body)
     return;
-  auto body = parseJsonObject(exchange.request().body);
-  if (!body) {
-    exchange.sendError(400, "We could not parse the JSON body of your request.");
-    return;
-  }
   auto fullModel = stringMember(*body, "model");
   if (!fullModel && deployment.empty()) {
     exchange.sendError(400, "you must provide a model parameter");

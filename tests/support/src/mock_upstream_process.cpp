@@ -28,6 +28,9 @@ MockUpstreamProcess::MockUpstreamProcess(MockUpstreamOptions options) : tls_(opt
   const std::string prefix = "mock-upstream listening on " + host_ + ":";
   auto line = process_->waitForLine(OutputStream::Stdout, prefix, options.startTimeout);
   if (!line) {
+    // Stdout closing does not mean stderr was read to its end: let the child finish (its
+    // exit drains both streams) so the message it printed is part of the error.
+    process_->waitForExit(std::chrono::seconds(2));
     std::string errors;
     for (const auto& l : process_->lines(OutputStream::Stderr))
       errors += "\n  " + l;
