@@ -76,9 +76,12 @@ start() {
     first_start=1
     rm -rf "$dir/data"
     local install_bin
+    # A private tmpdir: servers bootstrapping side by side must not share /tmp's
+    # temporary tables (seen failing with "Unknown table 'mysql.tmp_user_sys'").
+    mkdir -p "$dir/tmp"
     install_bin=$(find_binary mariadb-install-db mysql_install_db)
     "$install_bin" --no-defaults --datadir="$dir/data" --user="$(id -un)" \
-      --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 || {
+      --auth-root-authentication-method=normal --skip-test-db --tmpdir="$dir/tmp" >"$dir/install.log" 2>&1 || {
       echo "mariadb.sh: mariadb-install-db failed; see $dir/install.log" >&2
       tail -n 20 "$dir/install.log" >&2
       return 1
@@ -92,7 +95,8 @@ start() {
   local port options=()
   port=$(cat "$dir/port")
   if [[ -s "$dir/options" ]]; then mapfile -t options <"$dir/options"; fi
-  "$server_bin" --no-defaults --datadir="$dir/data" --socket="$dir/mysqld.sock" \
+  mkdir -p "$dir/tmp"
+  "$server_bin" --no-defaults --datadir="$dir/data" --tmpdir="$dir/tmp" --socket="$dir/mysqld.sock" \
     --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" --user="$(id -un)" \
     --bind-address=127.0.0.1 --port="$port" --skip-name-resolve --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_bin --max-connections=500 "${options[@]}" </dev/null >/dev/null 2>&1 &
