@@ -1,5 +1,7 @@
 #include <gatehouse/common/secret_reference.hpp>
 
+#include <gatehouse/testing/temp_dir.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -22,30 +24,9 @@ void clearEnvironment(const char* name) {
 }
 
 // A private directory for one test's secret files, removed afterwards.
-class TempDir {
+class TempDir : public gatehouse::testing::TempDir {
 public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "gatehouse-secret-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string write(const std::string& name, const std::string& contents) const {
-    std::ofstream(file(name), std::ios::binary) << contents;
-    return file(name);
-  }
-
-private:
-  std::filesystem::path path_;
+  TempDir() : gatehouse::testing::TempDir("gatehouse-secret") {}
 };
 
 struct Resolved {
@@ -80,7 +61,7 @@ TEST(SecretReference, AcceptsUnderscoreFirstEnvironmentName) {
   EXPECT_TRUE(parseSecretReference("env:_X").has_value());
 }
 
-class SecretReferenceRefused : public testing::TestWithParam<const char*> {};
+class SecretReferenceRefused : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(SecretReferenceRefused, IsNotAReference) {
   EXPECT_FALSE(parseSecretReference(GetParam()).has_value());
@@ -95,7 +76,7 @@ TEST_P(SecretReferenceRefused, IsNotResolvedAndNotEchoed) {
 }
 
 INSTANTIATE_TEST_SUITE_P(NotReferences, SecretReferenceRefused,
-                         testing::Values("", "hunter2", "env:", "file:", "env:1ABC", "env:A-B", "env:A B",
+                         ::testing::Values("", "hunter2", "env:", "file:", "env:1ABC", "env:A-B", "env:A B",
                                          "ENV:X", "File:/x", "env", " env:X", "vault:secret/x"));
 
 // --- resolveSecret: environment -------------------------------------------------------

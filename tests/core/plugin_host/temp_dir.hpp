@@ -1,40 +1,19 @@
-// A private directory for one test's files, removed afterwards.
+// Temporary files for plugin-host tests.
 #pragma once
 
-#include <cstdlib>
+#include <gatehouse/testing/temp_dir.hpp>
+
 #include <filesystem>
 #include <fstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace gatehouse::host_testing {
 
-class TempDir {
+// Plugin-host tests name their folders so a leftover says whose it is.
+class TempDir : public gatehouse::testing::TempDir {
 public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "gatehouse-plugin-host-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  std::string write(const std::string& name, const std::string& contents) const {
-    std::ofstream(file(name), std::ios::binary) << contents;
-    return file(name);
-  }
-
-private:
-  std::filesystem::path path_;
+  TempDir() : gatehouse::testing::TempDir("gatehouse-plugin-host") {}
 };
 
 // The lines of a text file; empty when it does not exist.
