@@ -1,4 +1,5 @@
-/* Refused: built for ABI 1.7, so it may call host functions this host does not have. */
+/* Refused: built for the minor after this host's, so it may call host functions this host
+ * does not have. One step newer is the case that matters: any newer minor is refused alike. */
 #include "tiny_plugin.h"
 
 static const gh_provider_vtable provider_table = {
@@ -11,7 +12,7 @@ static const gh_provider_vtable provider_table = {
 static const gh_plugin_descriptor descriptor = {
     .magic = GH_PLUGIN_MAGIC,
     .abi_major = GH_ABI_VERSION_MAJOR,
-    .abi_minor = 7,
+    .abi_minor = GH_ABI_VERSION_MINOR + 1,
     .struct_size = sizeof(gh_plugin_descriptor),
     .kind = GH_KIND_PROVIDER,
     .name = TINY_STR("abi_minor_newer"),

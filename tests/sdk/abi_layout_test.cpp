@@ -39,7 +39,7 @@ TEST(AbiLayout, Str) {
 }
 
 TEST(AbiLayout, Usage) {
-  EXPECT_EQ(sizeof(gh_usage), 64u);
+  EXPECT_EQ(sizeof(gh_usage), 80u);
   EXPECT_FIELD(gh_usage, struct_size, 0, 4);
   EXPECT_FIELD(gh_usage, reserved, 4, 4);
   EXPECT_FIELD(gh_usage, prompt_tokens, 8, 8);
@@ -49,6 +49,17 @@ TEST(AbiLayout, Usage) {
   EXPECT_FIELD(gh_usage, images, 40, 8);
   EXPECT_FIELD(gh_usage, audio_milliseconds, 48, 8);
   EXPECT_FIELD(gh_usage, characters, 56, 8);
+  // 1.1
+  EXPECT_FIELD(gh_usage, image_width, 64, 4);
+  EXPECT_FIELD(gh_usage, image_height, 68, 4);
+  EXPECT_FIELD(gh_usage, image_quality, 72, 4);
+  EXPECT_FIELD(gh_usage, reserved2, 76, 4);
+}
+
+// A 1.0 plugin's gh_usage ends where the 1.1 fields start: that is the struct_size it sends,
+// and the host reads nothing past it.
+TEST(AbiLayout, UsageGrewOnlyAtItsEnd) {
+  EXPECT_EQ(offsetof(gh_usage, image_width), 64u);
 }
 
 TEST(AbiLayout, Principal) {
@@ -63,7 +74,7 @@ TEST(AbiLayout, Principal) {
 }
 
 TEST(AbiLayout, UsageEvent) {
-  EXPECT_EQ(sizeof(gh_usage_event), 224u);
+  EXPECT_EQ(sizeof(gh_usage_event), 240u);
   EXPECT_FIELD(gh_usage_event, struct_size, 0, 4);
   EXPECT_FIELD(gh_usage_event, http_status, 4, 4);
   EXPECT_FIELD(gh_usage_event, request_id, 8, 16);
@@ -78,11 +89,40 @@ TEST(AbiLayout, UsageEvent) {
   EXPECT_FIELD(gh_usage_event, streamed, 140, 4);
   EXPECT_FIELD(gh_usage_event, started_at_ms, 144, 8);
   EXPECT_FIELD(gh_usage_event, duration_ms, 152, 8);
-  EXPECT_FIELD(gh_usage_event, usage, 160, 64);
+  EXPECT_FIELD(gh_usage_event, usage, 160, 80); // 64 in 1.0: gh_usage grew, and it is the last field
+}
+
+TEST(AbiLayout, Header) {
+  EXPECT_EQ(sizeof(gh_header), 32u);
+  EXPECT_FIELD(gh_header, name, 0, 16);
+  EXPECT_FIELD(gh_header, value, 16, 16);
+}
+
+TEST(AbiLayout, UpstreamRequest) {
+  EXPECT_EQ(sizeof(gh_upstream_request), 72u);
+  EXPECT_FIELD(gh_upstream_request, struct_size, 0, 4);
+  EXPECT_FIELD(gh_upstream_request, reserved, 4, 4);
+  EXPECT_FIELD(gh_upstream_request, method, 8, 16);
+  EXPECT_FIELD(gh_upstream_request, url, 24, 16);
+  // NOLINTBEGIN(bugprone-sizeof-expression): these fields are pointers, their size is the point
+  EXPECT_FIELD(gh_upstream_request, headers, 40, 8);
+  EXPECT_FIELD(gh_upstream_request, header_count, 48, 8);
+  EXPECT_FIELD(gh_upstream_request, body_parts, 56, 8);
+  // NOLINTEND(bugprone-sizeof-expression)
+  EXPECT_FIELD(gh_upstream_request, body_part_count, 64, 8);
+}
+
+TEST(AbiLayout, SseEvent) {
+  EXPECT_EQ(sizeof(gh_sse_event), 56u);
+  EXPECT_FIELD(gh_sse_event, struct_size, 0, 4);
+  EXPECT_FIELD(gh_sse_event, end, 4, 4);
+  EXPECT_FIELD(gh_sse_event, event, 8, 16);
+  EXPECT_FIELD(gh_sse_event, data, 24, 16);
+  EXPECT_FIELD(gh_sse_event, id, 40, 16);
 }
 
 TEST(AbiLayout, HostApi) {
-  EXPECT_EQ(sizeof(gh_host_api), 192u);
+  EXPECT_EQ(sizeof(gh_host_api), 296u);
   EXPECT_FIELD(gh_host_api, struct_size, 0, 4);
   EXPECT_FIELD(gh_host_api, abi_major, 4, 2);
   EXPECT_FIELD(gh_host_api, abi_minor, 6, 2);
@@ -109,6 +149,20 @@ TEST(AbiLayout, HostApi) {
   EXPECT_FIELD(gh_host_api, request_client_address, 168, 8);
   EXPECT_FIELD(gh_host_api, buffer_create, 176, 8);
   EXPECT_FIELD(gh_host_api, buffer_destroy, 184, 8);
+  // 1.1: appended after the whole 1.0 table (192 bytes), in this order.
+  EXPECT_FIELD(gh_host_api, exchange_request_header, 192, 8);
+  EXPECT_FIELD(gh_host_api, exchange_form_field, 200, 8);
+  EXPECT_FIELD(gh_host_api, exchange_stream_begin, 208, 8);
+  EXPECT_FIELD(gh_host_api, exchange_stream_write, 216, 8);
+  EXPECT_FIELD(gh_host_api, upstream_send, 224, 8);
+  EXPECT_FIELD(gh_host_api, upstream_status, 232, 8);
+  EXPECT_FIELD(gh_host_api, upstream_header, 240, 8);
+  EXPECT_FIELD(gh_host_api, upstream_read_body, 248, 8);
+  EXPECT_FIELD(gh_host_api, upstream_next_event, 256, 8);
+  EXPECT_FIELD(gh_host_api, upstream_read_chunk, 264, 8);
+  EXPECT_FIELD(gh_host_api, upstream_close, 272, 8);
+  EXPECT_FIELD(gh_host_api, call_error, 280, 8);
+  EXPECT_FIELD(gh_host_api, buffer_clear, 288, 8);
 }
 
 TEST(AbiLayout, ProviderVtable) {
@@ -183,6 +237,36 @@ static_assert(std::is_same_v<decltype(gh_host_api::request_path), gh_str (*)(gh_
 static_assert(std::is_same_v<decltype(gh_host_api::request_client_address), gh_str (*)(gh_request*)>);
 static_assert(std::is_same_v<decltype(gh_host_api::buffer_create), gh_buffer* (*)(gh_host*)>);
 static_assert(std::is_same_v<decltype(gh_host_api::buffer_destroy), void (*)(gh_buffer*)>);
+// 1.1
+static_assert(
+    std::is_same_v<decltype(gh_host_api::exchange_request_header), gh_str (*)(gh_exchange*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_form_field), gh_str (*)(gh_exchange*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::exchange_stream_begin),
+                             gh_status (*)(gh_exchange*, int32_t, gh_str)>);
+static_assert(
+    std::is_same_v<decltype(gh_host_api::exchange_stream_write), gh_status (*)(gh_exchange*, gh_str)>);
+static_assert(
+    std::is_same_v<decltype(gh_host_api::upstream_send),
+                   gh_status (*)(gh_exchange*, gh_call*, const gh_upstream_request*, gh_upstream**)>);
+static_assert(std::is_same_v<decltype(gh_host_api::upstream_status), int32_t (*)(gh_upstream*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::upstream_header), gh_str (*)(gh_upstream*, gh_str)>);
+static_assert(std::is_same_v<decltype(gh_host_api::upstream_read_body),
+                             gh_status (*)(gh_upstream*, gh_call*, gh_buffer*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::upstream_next_event),
+                             gh_status (*)(gh_upstream*, gh_call*, gh_sse_event*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::upstream_read_chunk),
+                             gh_status (*)(gh_upstream*, gh_call*, gh_buffer*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::upstream_close), void (*)(gh_upstream*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::call_error), gh_str (*)(gh_call*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::buffer_clear), void (*)(gh_buffer*)>);
+static_assert(std::is_same_v<decltype(gh_header::name), gh_str>);
+static_assert(std::is_same_v<decltype(gh_upstream_request::headers), const gh_header*>);
+static_assert(std::is_same_v<decltype(gh_upstream_request::header_count), size_t>);
+static_assert(std::is_same_v<decltype(gh_upstream_request::body_parts), const gh_str*>);
+static_assert(std::is_same_v<decltype(gh_upstream_request::body_part_count), size_t>);
+static_assert(std::is_same_v<decltype(gh_sse_event::end), int32_t>);
+static_assert(std::is_same_v<decltype(gh_usage::image_width), int32_t>);
+static_assert(std::is_same_v<decltype(gh_usage::image_quality), int32_t>);
 static_assert(std::is_same_v<decltype(gh_provider_vtable::create),
                              gh_status (*)(void*, gh_call*, gh_str, gh_str, void**)>);
 static_assert(std::is_same_v<decltype(gh_provider_vtable::destroy), void (*)(void*)>);
@@ -211,7 +295,7 @@ TEST(AbiConstants, MagicSpellsGatehse1InMemory) {
 
 TEST(AbiConstants, VersionAndEntryPoint) {
   EXPECT_EQ(GH_ABI_VERSION_MAJOR, 1);
-  EXPECT_EQ(GH_ABI_VERSION_MINOR, 0);
+  EXPECT_EQ(GH_ABI_VERSION_MINOR, 1);
   EXPECT_STREQ(GH_PLUGIN_ENTRY_SYMBOL, "gatehouse_plugin_descriptor");
 }
 
@@ -228,6 +312,7 @@ TEST(AbiConstants, StatusCodes) {
   EXPECT_EQ(GH_ERROR_INTERNAL, 9);
   EXPECT_EQ(GH_ERROR_UPSTREAM, 10);
   EXPECT_EQ(GH_ERROR_CONFIG, 11);
+  EXPECT_EQ(GH_ERROR_UPSTREAM_TIMEOUT, 12); // 1.1
 }
 
 TEST(AbiConstants, KindsLevelsEndpointsRolesVerdicts) {
@@ -243,11 +328,19 @@ TEST(AbiConstants, KindsLevelsEndpointsRolesVerdicts) {
   EXPECT_EQ(GH_ENDPOINT_IMAGES, 3);
   EXPECT_EQ(GH_ENDPOINT_AUDIO_SPEECH, 4);
   EXPECT_EQ(GH_ENDPOINT_AUDIO_TRANSCRIPTION, 5);
+  EXPECT_EQ(GH_ENDPOINT_MODELS, 6); // 1.1
   EXPECT_EQ(GH_ROLE_MEMBER, 1);
   EXPECT_EQ(GH_ROLE_ADMIN, 2);
   EXPECT_EQ(GH_AUTH_NOT_MINE, 0);
   EXPECT_EQ(GH_AUTH_ACCEPTED, 1);
   EXPECT_EQ(GH_AUTH_DENIED, 2);
+}
+
+TEST(AbiConstants, ImageQualities) {
+  EXPECT_EQ(GH_IMAGE_QUALITY_UNKNOWN, 0); // what a zeroed or a 1.0 gh_usage reads as
+  EXPECT_EQ(GH_IMAGE_QUALITY_LOW, 1);
+  EXPECT_EQ(GH_IMAGE_QUALITY_MEDIUM, 2);
+  EXPECT_EQ(GH_IMAGE_QUALITY_HIGH, 3);
 }
 
 } // namespace

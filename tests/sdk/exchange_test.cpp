@@ -82,4 +82,45 @@ TEST(SdkExchange, ReportUsageFillsStructSize) {
   EXPECT_EQ(fake.usage()->completion_tokens, 11);
 }
 
+TEST(SdkExchange, RequestHeadersHideCredentialsAndFormFieldsPointIntoTheBody) {
+  FakeExchange fake;
+  gatehouse::testing::FakeMultipartForm form;
+  form.field("model", "whisper");
+  fake.setForm(form).setHeader("X-Api-Key", "client-secret").setHeader("OpenAI-Beta", "assistants=v2");
+  const sdk::Exchange exchange(FakeHost::api(), fake.handle());
+  EXPECT_EQ(exchange.requestHeader("openai-beta"), "assistants=v2");
+  EXPECT_EQ(exchange.requestHeader("x-api-key"), "");
+  const std::string_view model = exchange.formField("model");
+  EXPECT_EQ(model, "whisper");
+  EXPECT_EQ(model.data(), exchange.requestBody().data() + exchange.requestBody().find("whisper"));
+  EXPECT_EQ(exchange.formField("file").data(), nullptr);
+}
+
+TEST(SdkExchange, RawStreamBeginsWritesAndStopsWhenTheClientLeaves) {
+  FakeExchange fake;
+  fake.disconnectAfter(2);
+  sdk::Exchange exchange(FakeHost::api(), fake.handle());
+  EXPECT_TRUE(exchange.streamBegin(200, "audio/mpeg"));
+  EXPECT_TRUE(exchange.streamWrite("a"));
+  EXPECT_TRUE(exchange.streamWrite("b"));
+  EXPECT_FALSE(exchange.streamWrite("c"));
+  EXPECT_EQ(fake.rawBody(), "ab");
+  EXPECT_EQ(fake.contentType(), "audio/mpeg");
+}
+
+TEST(SdkExchange, RawStreamAfterAnotherResponseThrowsInternal) {
+  FakeExchange fake;
+  sdk::Exchange exchange(FakeHost::api(), fake.handle());
+  exchange.respond(200, "application/json", "{}");
+  try {
+    exchange.streamBegin(200, "audio/mpeg");
+    FAIL() << "streamBegin after respond did not throw";
+  } catch (const sdk::Error& error) {
+    EXPECT_EQ(error.status(), GH_ERROR_INTERNAL);
+  }
+  FakeExchange unstarted;
+  sdk::Exchange other(FakeHost::api(), unstarted.handle());
+  EXPECT_THROW(other.streamWrite("x"), sdk::Error);
+}
+
 } // namespace

@@ -1,4 +1,5 @@
 #include <gatehouse/common/log.hpp>
+#include <gatehouse/common/secret_redactor.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -52,6 +53,7 @@ void write(Level at, std::string_view component, std::string_view message) {
   line.reserve(64 + component.size() + message.size());
   line.append(stamp).append(" ").append(levelName(at)).append(" ");
   line.append(component).append(": ").append(message).append("\n");
+  secrets::redact(line);
   std::lock_guard<std::mutex> lock(writeMutex);
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);

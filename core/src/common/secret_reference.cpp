@@ -1,3 +1,4 @@
+#include <gatehouse/common/secret_redactor.hpp>
 #include <gatehouse/common/secret_reference.hpp>
 
 #include <algorithm>
@@ -107,10 +108,13 @@ gh_status resolveSecret(std::string_view reference, std::string& value, std::str
     error = "a secret reference must look like env:NAME or file:PATH";
     return GH_ERROR_INVALID_ARGUMENT;
   }
-  if (parsed->source == SecretSource::Environment) {
-    return resolveEnvironment(reference, parsed->target, value, error);
+  const gh_status status = parsed->source == SecretSource::Environment
+                               ? resolveEnvironment(reference, parsed->target, value, error)
+                               : resolveFile(reference, parsed->target, value, error);
+  if (status == GH_OK) {
+    secrets::remember(value);
   }
-  return resolveFile(reference, parsed->target, value, error);
+  return status;
 }
 
 } // namespace gatehouse

@@ -16,6 +16,7 @@ std::string_view statusName(gh_status status) {
   case GH_ERROR_INTERNAL: return "internal";
   case GH_ERROR_UPSTREAM: return "upstream";
   case GH_ERROR_CONFIG: return "config";
+  case GH_ERROR_UPSTREAM_TIMEOUT: return "upstream_timeout";
   default: return "unknown";
   }
 }

@@ -1,7 +1,9 @@
 #include <gatehouse/common/log.hpp>
+#include <gatehouse/common/secret_redactor.hpp>
 #include <gatehouse/common/secret_reference.hpp>
 #include <gatehouse/plugin_host/abi_handles.hpp>
 #include <gatehouse/plugin_host/host_api.hpp>
+#include <gatehouse/plugin_host/open_upstreams.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -67,9 +69,16 @@ void hostSetError(gh_call* call, gh_str message) {
     return;
   }
   guarded(0, [&] {
-    HostCall::from(call)->error.assign(viewOf(message));
+    std::string& error = HostCall::from(call)->error;
+    error.assign(viewOf(message));
+    // It may reach a client and the log: an upstream that echoed a key must not leak it.
+    secrets::redact(error);
     return 0;
   });
+}
+
+gh_str hostCallError(gh_call* call) {
+  return call ? strOf(HostCall::from(call)->error) : gh_str{nullptr, 0};
 }
 
 gh_str hostPluginConfig(gh_host* host) {
@@ -83,6 +92,17 @@ gh_str hostPluginName(gh_host* host) {
 gh_status failCall(gh_call* call, gh_status status, std::string_view message) {
   hostSetError(call, strOf(message));
   return status;
+}
+
+// As guarded, for calls that promise a message on every failure: an exception from the core
+// side becomes GH_ERROR_INTERNAL with `failure` as the call's message (never what() itself,
+// which may quote a request).
+template <typename Body> gh_status guardedCall(gh_call* call, std::string_view failure, Body body) noexcept {
+  try {
+    return body();
+  } catch (...) {
+    return failCall(call, GH_ERROR_INTERNAL, failure);
+  }
 }
 
 gh_status hostResolveSecret(gh_host*, gh_call* call, gh_str reference, gh_buffer* out) {
@@ -120,6 +140,15 @@ void hostBufferAppend(gh_buffer* buffer, gh_str data) {
 
 gh_str hostBufferView(gh_buffer* buffer) {
   return buffer ? strOf(HostBuffer::from(buffer)->data) : gh_str{nullptr, 0};
+}
+
+void hostBufferClear(gh_buffer* buffer) {
+  if (buffer == nullptr) {
+    return;
+  }
+  std::string& data = HostBuffer::from(buffer)->data;
+  std::fill(data.begin(), data.end(), '\0');
+  data.clear();
 }
 
 gh_buffer* hostBufferCreate(gh_host*) {
@@ -179,7 +208,177 @@ gh_status exchangeRespond(gh_exchange* exchange, int32_t httpStatus, gh_str cont
     return GH_ERROR_INVALID_ARGUMENT;
   }
   return guarded<gh_status>(GH_ERROR_INTERNAL, [&] {
-    return fromHandle(exchange)->respond(httpStatus, viewOf(contentType), viewOf(body));
+    if (httpStatus < 400) {
+      return fromHandle(exchange)->respond(httpStatus, viewOf(contentType), viewOf(body));
+    }
+    // Error bodies often quote what the upstream said, which may echo a credential.
+    std::string checked(viewOf(body));
+    secrets::redact(checked);
+    return fromHandle(exchange)->respond(httpStatus, viewOf(contentType), checked);
+  });
+}
+
+gh_status exchangeStreamBegin(gh_exchange* exchange, int32_t httpStatus, gh_str contentType) {
+  if (exchange == nullptr || !isWellFormed(contentType) || httpStatus < 100 || httpStatus > 599) {
+    return GH_ERROR_INVALID_ARGUMENT;
+  }
+  return guarded<gh_status>(GH_ERROR_INTERNAL, [&] {
+    return fromHandle(exchange)->streamBegin(httpStatus, viewOf(contentType));
+  });
+}
+
+gh_status exchangeStreamWrite(gh_exchange* exchange, gh_str data) {
+  if (exchange == nullptr || !isWellFormed(data)) {
+    return GH_ERROR_INVALID_ARGUMENT;
+  }
+  return guarded<gh_status>(GH_ERROR_INTERNAL, [&] { return fromHandle(exchange)->streamWrite(viewOf(data)); });
+}
+
+gh_str exchangeRequestHeader(gh_exchange* exchange, gh_str name) {
+  if (!isWellFormed(name)) {
+    return gh_str{nullptr, 0};
+  }
+  return readView(exchange, [&](Exchange& e) { return e.requestHeader(viewOf(name)); });
+}
+
+gh_str exchangeFormField(gh_exchange* exchange, gh_str name) {
+  if (!isWellFormed(name)) {
+    return gh_str{nullptr, 0};
+  }
+  return readView(exchange, [&](Exchange& e) { return e.formField(viewOf(name)); });
+}
+
+// --- upstream I/O ------------------------------------------------------------------
+
+// The plugin's request as core types; false when a view or the struct is malformed.
+bool readUpstreamRequest(const gh_upstream_request& raw, UpstreamRequest& out) {
+  if (raw.struct_size < sizeof(gh_upstream_request) || !isWellFormed(raw.method) || !isWellFormed(raw.url) ||
+      (raw.headers == nullptr && raw.header_count != 0) ||
+      (raw.body_parts == nullptr && raw.body_part_count != 0)) {
+    return false;
+  }
+  out.method = viewOf(raw.method);
+  out.url = viewOf(raw.url);
+  out.headers.reserve(raw.header_count);
+  for (std::size_t i = 0; i < raw.header_count; ++i) {
+    const gh_header& header = raw.headers[i];
+    if (!isWellFormed(header.name) || !isWellFormed(header.value)) {
+      return false;
+    }
+    out.headers.emplace_back(viewOf(header.name), viewOf(header.value));
+  }
+  out.bodyParts.reserve(raw.body_part_count);
+  for (std::size_t i = 0; i < raw.body_part_count; ++i) {
+    if (!isWellFormed(raw.body_parts[i])) {
+      return false;
+    }
+    out.bodyParts.push_back(viewOf(raw.body_parts[i]));
+  }
+  return true;
+}
+
+gh_status upstreamSend(gh_exchange* exchange, gh_call* call, const gh_upstream_request* request,
+                       gh_upstream** outUpstream) {
+  if (outUpstream != nullptr) {
+    *outUpstream = nullptr;
+  }
+  if (exchange == nullptr || request == nullptr || outUpstream == nullptr) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_send: NULL argument");
+  }
+  return guardedCall(call, "upstream_send: internal error in the host", [&] {
+    UpstreamRequest parsed;
+    if (!readUpstreamRequest(*request, parsed)) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT,
+                      "upstream_send: malformed request (struct_size, NULL view or NULL array)");
+    }
+    Exchange& host = *fromHandle(exchange);
+    std::unique_ptr<UpstreamResponse> response;
+    UpstreamFailure failure;
+    const gh_status status = host.sendUpstream(parsed, response, failure);
+    if (status != GH_OK) {
+      return failCall(call, status, failure.message);
+    }
+    if (response == nullptr) {
+      return failCall(call, GH_ERROR_INTERNAL, "upstream_send: no response");
+    }
+    *outUpstream = host.upstreams.adopt(std::move(response));
+    return GH_OK;
+  });
+}
+
+int32_t upstreamStatus(gh_upstream* upstream) {
+  if (upstream == nullptr) {
+    return 0;
+  }
+  return guarded<int32_t>(0, [&] { return HostUpstream::from(upstream)->response->status(); });
+}
+
+gh_str upstreamHeader(gh_upstream* upstream, gh_str name) {
+  if (upstream == nullptr || !isWellFormed(name)) {
+    return gh_str{nullptr, 0};
+  }
+  return guarded(gh_str{nullptr, 0},
+                 [&] { return strOf(HostUpstream::from(upstream)->response->header(viewOf(name))); });
+}
+
+// Runs one read on the response behind `upstream`, reporting a failure on `call`.
+template <typename Read> gh_status upstreamRead(gh_upstream* upstream, gh_call* call, Read read) {
+  if (upstream == nullptr) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream read: NULL upstream");
+  }
+  return guardedCall(call, "upstream read: internal error in the host", [&] {
+    UpstreamFailure failure;
+    const gh_status status = read(*HostUpstream::from(upstream)->response, failure);
+    if (status != GH_OK) {
+      return failCall(call, status, failure.message);
+    }
+    return GH_OK;
+  });
+}
+
+gh_status upstreamReadBody(gh_upstream* upstream, gh_call* call, gh_buffer* out) {
+  if (out == nullptr) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_read_body: no output buffer");
+  }
+  return upstreamRead(upstream, call, [&](UpstreamResponse& response, UpstreamFailure& failure) {
+    return response.readBody(HostBuffer::from(out)->data, failure);
+  });
+}
+
+gh_status upstreamReadChunk(gh_upstream* upstream, gh_call* call, gh_buffer* out) {
+  if (out == nullptr) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_read_chunk: no output buffer");
+  }
+  return upstreamRead(upstream, call, [&](UpstreamResponse& response, UpstreamFailure& failure) {
+    return response.readChunk(HostBuffer::from(out)->data, failure);
+  });
+}
+
+gh_status upstreamNextEvent(gh_upstream* upstream, gh_call* call, gh_sse_event* outEvent) {
+  if (outEvent == nullptr || outEvent->struct_size < sizeof(gh_sse_event)) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_next_event: missing or too small event");
+  }
+  return upstreamRead(upstream, call, [&](UpstreamResponse& response, UpstreamFailure& failure) {
+    SseEventView event;
+    const gh_status status = response.nextEvent(event, failure);
+    if (status == GH_OK) {
+      outEvent->end = event.end ? 1 : 0;
+      outEvent->event = strOf(event.event);
+      outEvent->data = strOf(event.data);
+      outEvent->id = strOf(event.id);
+    }
+    return status;
+  });
+}
+
+void upstreamClose(gh_upstream* upstream) {
+  if (upstream == nullptr) {
+    return;
+  }
+  guarded(0, [&] {
+    HostUpstream* entry = HostUpstream::from(upstream);
+    entry->owner->close(upstream);
+    return 0;
   });
 }
 
@@ -226,6 +425,10 @@ constexpr gh_host_api kHostApi = {
     exchangeRequestId,   exchangeRespond,      exchangeStreamEvent,   exchangeReportUsage,
     requestHeader,       requestMethod,        requestPath,           requestClientAddress,
     hostBufferCreate,    hostBufferDestroy,
+    // 1.1
+    exchangeRequestHeader, exchangeFormField, exchangeStreamBegin, exchangeStreamWrite,
+    upstreamSend, upstreamStatus, upstreamHeader, upstreamReadBody, upstreamNextEvent, upstreamReadChunk,
+    upstreamClose, hostCallError, hostBufferClear,
 };
 
 } // namespace

@@ -23,6 +23,8 @@ const std::string& ProviderInstance::pluginName() const {
 PluginResult ProviderInstance::handle(Exchange& exchange) {
   HostCall call;
   const gh_status status = plugin_->provider().handle(instance_, call.handle(), toHandle(exchange));
+  // Whatever the plugin left open is abandoned: closing it now stops the upstream.
+  exchange.upstreams.closeAll();
   return resultOf(status, std::move(call.error), plugin_->name());
 }
 

@@ -1,5 +1,5 @@
 /*
- * Gatehouse plugin ABI, version 1.
+ * Gatehouse plugin ABI, version 1.1 (1.0 plus upstream I/O; see "ABI 1.1" below).
  *
  * This is the whole contract between the Gatehouse host (the gateway process) and a
  * plugin (a shared library). It is plain C so that any compiler, any C++ standard
@@ -48,7 +48,7 @@ extern "C" {
 #define GH_ABI_VERSION_MAJOR 1
 /* A plugin built against a newer minor than the host knows is refused (it may rely on
  * host functions that do not exist). An older minor is accepted. */
-#define GH_ABI_VERSION_MINOR 0
+#define GH_ABI_VERSION_MINOR 1
 
 /* The single exported symbol every plugin defines (GATEHOUSE_PROVIDER_PLUGIN,
  * GATEHOUSE_AUTH_PLUGIN or GATEHOUSE_BILLING_PLUGIN in plugin.hpp define it, or write it
@@ -87,6 +87,8 @@ typedef int32_t gh_status;
 #define GH_ERROR_INTERNAL 9          /* a bug or broken invariant              [500] */
 #define GH_ERROR_UPSTREAM 10         /* the upstream provider failed           [502] */
 #define GH_ERROR_CONFIG 11           /* the plugin's configuration is invalid       */
+/* Since 1.1: */
+#define GH_ERROR_UPSTREAM_TIMEOUT 12 /* the upstream did not answer in time    [504] */
 
 /* What a plugin is for. One library holds exactly one plugin of one kind. */
 typedef int32_t gh_plugin_kind;
@@ -117,6 +119,10 @@ typedef struct gh_buffer gh_buffer;
 typedef struct gh_exchange gh_exchange;
 /* A client's HTTP request as seen by an auth or billing plugin (read-only). */
 typedef struct gh_request gh_request;
+/* Since 1.1: one HTTP request a provider plugin sent upstream through the host, and its
+ * response. Valid from upstream_send until upstream_close, or until the handle call it
+ * was opened in returns (the host closes whatever is still open then). */
+typedef struct gh_upstream gh_upstream;
 
 /* ------------------------------------------------------------------------------------ */
 /* Data passed between host and plugins                                                 */
@@ -128,7 +134,17 @@ typedef int32_t gh_endpoint;
 #define GH_ENDPOINT_EMBEDDINGS 2       /* POST /v1/embeddings */
 #define GH_ENDPOINT_IMAGES 3           /* POST /v1/images/generations */
 #define GH_ENDPOINT_AUDIO_SPEECH 4     /* POST /v1/audio/speech */
-#define GH_ENDPOINT_AUDIO_TRANSCRIPTION 5 /* POST /v1/audio/transcriptions */
+#define GH_ENDPOINT_AUDIO_TRANSCRIPTION 5 /* POST /v1/audio/transcriptions (multipart/form-data) */
+/* Since 1.1. The host asks for the upstream's own model list (GET /v1/models, for a
+ * provider configured with "list_upstream_models"). The plugin answers with an
+ * OpenAI-shaped list: {"object":"list","data":[{"id":"...","object":"model",...}]}. */
+#define GH_ENDPOINT_MODELS 6
+
+/* Image quality as the client asked for it (gh_usage.image_quality). */
+#define GH_IMAGE_QUALITY_UNKNOWN 0
+#define GH_IMAGE_QUALITY_LOW 1      /* "low", or "standard" for dall-e-3 */
+#define GH_IMAGE_QUALITY_MEDIUM 2
+#define GH_IMAGE_QUALITY_HIGH 3     /* "high", or "hd" for dall-e-3 */
 
 /* What one request consumed. Counts not known are 0. */
 typedef struct gh_usage {
@@ -141,6 +157,11 @@ typedef struct gh_usage {
   int64_t images;                 /* images generated */
   int64_t audio_milliseconds;     /* audio transcribed */
   int64_t characters;             /* characters synthesised to speech */
+  /* Since 1.1 (absent from a 1.0 plugin's smaller struct, read as 0): */
+  int32_t image_width;            /* pixels, of each generated image */
+  int32_t image_height;
+  int32_t image_quality;          /* GH_IMAGE_QUALITY_* */
+  int32_t reserved2;              /* 0 */
 } gh_usage;
 
 /* Who is calling, as an auth plugin established it. */
@@ -176,6 +197,43 @@ typedef struct gh_usage_event {
   int64_t duration_ms;
   gh_usage usage;
 } gh_usage_event;
+
+/* --- ABI 1.1: upstream I/O ----------------------------------------------------------- */
+
+/* One HTTP header. */
+typedef struct gh_header {
+  gh_str name;
+  gh_str value;
+} gh_header;
+
+/* An HTTP request a provider plugin asks the host to send to its upstream. Every view
+ * needs to stay valid only until upstream_send returns. */
+typedef struct gh_upstream_request {
+  uint32_t struct_size;
+  uint32_t reserved;        /* 0 */
+  gh_str method;            /* "POST", "GET", ... */
+  gh_str url;               /* absolute: "https://host[:port]/path[?query]" or "http://..." */
+  /* Sent as given, in order. The host adds Host, Content-Length and Connection (a plugin
+   * must not set them) and Accept-Encoding: identity unless the plugin sets one. */
+  const gh_header* headers;
+  size_t header_count;
+  /* The body, sent as these parts one after another (scatter-gather), so a plugin can
+   * forward most of a large client body by pointing into exchange_request_body instead
+   * of copying it. No parts: no body. */
+  const gh_str* body_parts;
+  size_t body_part_count;
+} gh_upstream_request;
+
+/* One Server-Sent Event read from an upstream response (WHATWG rules: "data" lines are
+ * joined with "\n", comments and "retry" are skipped, CR, LF and CRLF all end a line). Views
+ * are valid until the next read on the same upstream. */
+typedef struct gh_sse_event {
+  uint32_t struct_size;     /* set by the plugin before the call */
+  int32_t end;              /* 1: the body ended cleanly, no event was read */
+  gh_str event;             /* the "event:" field; empty when none was sent */
+  gh_str data;              /* the "data:" lines */
+  gh_str id;                /* the "id:" field; empty when none was sent */
+} gh_sse_event;
 
 /* ------------------------------------------------------------------------------------ */
 /* Host API: implemented by the host, handed to the plugin's init                       */
@@ -246,8 +304,10 @@ typedef struct gh_host_api {
                                 gh_str body);
   /* Sends one Server-Sent Event whose data is `data` (one JSON chunk, no "data: "
    * prefix, no trailing blank line: the host frames it) and flushes it to the client.
-   * The first call starts a 200 text/event-stream response. The host ends the stream
-   * with "data: [DONE]" after handle returns GH_OK. Returns GH_ERROR_CANCELLED when
+   * The first call starts a 200 text/event-stream response. After handle returns GH_OK
+   * the host ends a chat completions stream with "data: [DONE]" (OpenAI's other event
+   * streams, e.g. transcriptions, have no such marker: forward the upstream's last event);
+   * after a failure it sends an error event instead. Returns GH_ERROR_CANCELLED when
    * the client has gone away: stop producing and return from handle. */
   gh_status (*exchange_stream_event)(gh_exchange* exchange, gh_str data);
   /* Reports what the request consumed. May be called more than once; the last report
@@ -276,6 +336,82 @@ typedef struct gh_host_api {
    * must not be used afterwards. NULL is a no-op. Only for buffers from buffer_create:
    * never pass one the host handed over. */
   void (*buffer_destroy)(gh_buffer* buffer);
+
+  /* ==== Since 1.1 ==================================================================== */
+  /* A plugin built against 1.1 is refused by a 1.0 host, so it may call these freely.  */
+
+  /* --- more of the client's request (valid only during gh_provider_vtable.handle) --- */
+
+  /* A request header by case-insensitive name; empty view when absent. The client's
+   * credentials (Authorization, x-api-key, ...) are never visible: they read as absent. */
+  gh_str (*exchange_request_header)(gh_exchange* exchange, gh_str name);
+  /* For a multipart/form-data request (GH_ENDPOINT_AUDIO_TRANSCRIPTION): the value of the
+   * first part named `name` (for a file part, its content). The view points INTO
+   * exchange_request_body, so a plugin can forward the body around it without copying.
+   * Empty view when absent or when the body is not multipart. */
+  gh_str (*exchange_form_field)(gh_exchange* exchange, gh_str name);
+
+  /* --- raw streamed responses (e.g. audio) ------------------------------------------ */
+
+  /* Starts a streamed response with any status and content type (chunked transfer),
+   * for bodies that are not Server-Sent Events. Then send the body with
+   * exchange_stream_write. Not combinable with exchange_respond or exchange_stream_event
+   * (GH_ERROR_INVALID_ARGUMENT). GH_ERROR_CANCELLED when the client is gone. */
+  gh_status (*exchange_stream_begin)(gh_exchange* exchange, int32_t http_status, gh_str content_type);
+  /* Sends `data` (copied) and flushes it. The host ends the body when handle returns
+   * GH_OK; after a failure it cuts the connection so the client sees an incomplete body.
+   * GH_ERROR_CANCELLED when the client is gone: stop and return from handle. */
+  gh_status (*exchange_stream_write)(gh_exchange* exchange, gh_str data);
+
+  /* --- upstream I/O ----------------------------------------------------------------- */
+  /* The host owns sockets, TLS (verified against the system CA bundle or the provider's
+   * ca_file), keep-alive pooling, the proxy and the timeouts of providers[].upstream; a
+   * plugin never opens a socket itself. A plugin may hold several upstreams at once. */
+
+  /* Sends `request` and waits for the response's status line and headers (the connect
+   * and first-byte timeouts apply). GH_OK with *out_upstream set whatever the HTTP
+   * status; the body is then read with exactly one of upstream_read_body (all of it),
+   * upstream_next_event (Server-Sent Events) or upstream_read_chunk (raw bytes).
+   * Fails with GH_ERROR_UPSTREAM (unreachable, refused, TLS or protocol failure) [502],
+   * GH_ERROR_UPSTREAM_TIMEOUT [504], GH_ERROR_UNAVAILABLE when the provider's connection
+   * pool stayed full [503], GH_ERROR_CANCELLED when the client went away, or
+   * GH_ERROR_INVALID_ARGUMENT for a malformed request (e.g. a relative URL). The message
+   * names the upstream host, never a credential or the query string. */
+  gh_status (*upstream_send)(gh_exchange* exchange, gh_call* call, const gh_upstream_request* request,
+                             gh_upstream** out_upstream);
+  /* The response's HTTP status, e.g. 200 or 429. */
+  int32_t (*upstream_status)(gh_upstream* upstream);
+  /* A response header by case-insensitive name (the first one); empty view when absent.
+   * Valid until upstream_close. */
+  gh_str (*upstream_header)(gh_upstream* upstream, gh_str name);
+  /* Appends the whole (rest of the) body to `out`, decoded from chunked transfer.
+   * Bodies over the provider's max_response_bytes fail with GH_ERROR_UPSTREAM; the idle
+   * and total timeouts apply (GH_ERROR_UPSTREAM_TIMEOUT). */
+  gh_status (*upstream_read_body)(gh_upstream* upstream, gh_call* call, gh_buffer* out);
+  /* Reads the next Server-Sent Event into *out_event (whose struct_size the plugin sets).
+   * At the clean end of the body: GH_OK with out_event->end = 1. A body cut off before
+   * its end fails with GH_ERROR_UPSTREAM; the idle and total timeouts apply. */
+  gh_status (*upstream_next_event)(gh_upstream* upstream, gh_call* call, gh_sse_event* out_event);
+  /* Appends the next bytes of the body that are available (at most 64 KiB) to `out`;
+   * appends nothing only at the clean end of the body. Errors as upstream_next_event. */
+  gh_status (*upstream_read_chunk)(gh_upstream* upstream, gh_call* call, gh_buffer* out);
+  /* Ends the upstream exchange: a fully read response returns its connection to the
+   * pool, anything else closes it at once (so an abandoned stream stops upstream
+   * promptly). NULL is a no-op; the handle must not be used afterwards. */
+  void (*upstream_close)(gh_upstream* upstream);
+
+  /* --- diagnostics ------------------------------------------------------------------ */
+
+  /* The message last set on `call` with set_error, by the plugin or by a host function
+   * that failed on that call (e.g. upstream_send), so a plugin can report it; empty when
+   * none. Valid until the next set_error on the call or until the call returns. */
+  gh_str (*call_error)(gh_call* call);
+
+  /* --- buffers ---------------------------------------------------------------------- */
+
+  /* Empties `buffer` (overwriting its bytes with zeros), keeping its memory for reuse,
+   * so a plugin reading a long body chunk by chunk does not allocate per chunk. */
+  void (*buffer_clear)(gh_buffer* buffer);
 } gh_host_api;
 
 /* ------------------------------------------------------------------------------------ */
@@ -294,8 +430,10 @@ typedef struct gh_provider_vtable {
                       void** out_instance);
   /* Destroys an instance made by create. Required. */
   void (*destroy)(void* instance);
-  /* Serves one request: reads it through the exchange_* host calls and answers through
-   * exchange_respond or exchange_stream_event, reporting usage. On failure returns
+  /* Serves one request: reads it through the exchange_* host calls, talks to the
+   * upstream through upstream_* (1.1), and answers through exchange_respond,
+   * exchange_stream_event or exchange_stream_begin/_write, reporting usage. An endpoint
+   * the plugin does not serve fails with GH_ERROR_UNSUPPORTED. On failure returns
    * non-OK with set_error; if nothing was sent yet the host answers the client with an
    * OpenAI-shaped error built from the status and message. Required. */
   gh_status (*handle)(void* instance, gh_call* call, gh_exchange* exchange);

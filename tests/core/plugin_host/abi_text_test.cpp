@@ -10,7 +10,8 @@ TEST(AbiText, NamesEveryStatus) {
   EXPECT_EQ(statusName(GH_ERROR_INVALID_ARGUMENT), "invalid_argument");
   EXPECT_EQ(statusName(GH_ERROR_UPSTREAM), "upstream");
   EXPECT_EQ(statusName(GH_ERROR_CONFIG), "config");
-  for (gh_status status = GH_OK; status <= GH_ERROR_CONFIG; ++status) {
+  EXPECT_EQ(statusName(GH_ERROR_UPSTREAM_TIMEOUT), "upstream_timeout");
+  for (gh_status status = GH_OK; status <= GH_ERROR_UPSTREAM_TIMEOUT; ++status) {
     EXPECT_TRUE(isKnownStatus(status)) << status;
     EXPECT_NE(statusName(status), "unknown") << status;
   }
@@ -18,7 +19,7 @@ TEST(AbiText, NamesEveryStatus) {
 
 TEST(AbiText, UnknownStatusIsUnknown) {
   EXPECT_FALSE(isKnownStatus(-1));
-  EXPECT_FALSE(isKnownStatus(GH_ERROR_CONFIG + 1));
+  EXPECT_FALSE(isKnownStatus(GH_ERROR_UPSTREAM_TIMEOUT + 1));
   EXPECT_EQ(statusName(42), "unknown");
 }
 

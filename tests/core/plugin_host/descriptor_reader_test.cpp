@@ -96,20 +96,29 @@ TEST_F(DescriptorReaderTest, MagicIsCheckedBeforeAnythingElse) {
 
 TEST_F(DescriptorReaderTest, OtherMajorIsRefused) {
   descriptor_.abi_major = 2;
-  EXPECT_EQ(refusal(), "ABI major 2 is not supported (host speaks 1.0)");
+  EXPECT_EQ(refusal(), "ABI major 2 is not supported (host speaks 1.1)");
   descriptor_.abi_major = 0;
-  EXPECT_EQ(refusal(), "ABI major 0 is not supported (host speaks 1.0)");
+  EXPECT_EQ(refusal(), "ABI major 0 is not supported (host speaks 1.1)");
 }
 
 TEST_F(DescriptorReaderTest, NewerMinorIsRefused) {
-  descriptor_.abi_minor = GH_ABI_VERSION_MINOR + 7;
-  EXPECT_EQ(refusal(), "built for ABI 1.7, newer than this host (1.0)");
+  descriptor_.abi_minor = GH_ABI_VERSION_MINOR + 1;
+  EXPECT_EQ(refusal(), "built for ABI 1.2, newer than this host (1.1)");
+  descriptor_.abi_minor = 7;
+  EXPECT_EQ(refusal(), "built for ABI 1.7, newer than this host (1.1)");
+}
+
+TEST_F(DescriptorReaderTest, OlderAndEqualMinorsAreAccepted) {
+  descriptor_.abi_minor = 0; // a plugin built before upstream I/O
+  EXPECT_EQ(refusal(), "");
+  descriptor_.abi_minor = GH_ABI_VERSION_MINOR;
+  EXPECT_EQ(refusal(), "");
 }
 
 TEST_F(DescriptorReaderTest, VersionIsCheckedBeforeSize) {
   descriptor_.abi_minor = 3;
   descriptor_.struct_size = 8;
-  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.0)");
+  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.1)");
 }
 
 TEST_F(DescriptorReaderTest, DescriptorSmallerThanV1IsRefused) {

@@ -1,4 +1,5 @@
 #include <gatehouse/common/log.hpp>
+#include <gatehouse/common/secret_redactor.hpp>
 #include <gatehouse/plugin_host/abi_handles.hpp>
 #include <gatehouse/plugin_host/host_api.hpp>
 
@@ -8,6 +9,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "abi_views.hpp"
 #include "fake_client_request.hpp"
 #include "fake_exchange.hpp"
 #include "stderr_capture.hpp"
@@ -18,15 +20,10 @@ namespace {
 
 using host_testing::FakeClientRequest;
 using host_testing::FakeExchange;
+using host_testing::kBroken;
+using host_testing::lit;
 using host_testing::StderrCapture;
-
-std::string text(gh_str view) {
-  return std::string(viewOf(view));
-}
-gh_str lit(const char* value) {
-  return gh_str{value, std::strlen(value)};
-}
-constexpr gh_str kBroken{nullptr, 5};
+using host_testing::text;
 
 class HostApiTest : public ::testing::Test {
 protected:
@@ -77,6 +74,20 @@ TEST_F(HostApiTest, EveryFunctionIsImplemented) {
       reinterpret_cast<const void*>(api_.request_method),
       reinterpret_cast<const void*>(api_.request_path),
       reinterpret_cast<const void*>(api_.request_client_address),
+      // 1.1
+      reinterpret_cast<const void*>(api_.exchange_request_header),
+      reinterpret_cast<const void*>(api_.exchange_form_field),
+      reinterpret_cast<const void*>(api_.exchange_stream_begin),
+      reinterpret_cast<const void*>(api_.exchange_stream_write),
+      reinterpret_cast<const void*>(api_.upstream_send),
+      reinterpret_cast<const void*>(api_.upstream_status),
+      reinterpret_cast<const void*>(api_.upstream_header),
+      reinterpret_cast<const void*>(api_.upstream_read_body),
+      reinterpret_cast<const void*>(api_.upstream_next_event),
+      reinterpret_cast<const void*>(api_.upstream_read_chunk),
+      reinterpret_cast<const void*>(api_.upstream_close),
+      reinterpret_cast<const void*>(api_.call_error),
+      reinterpret_cast<const void*>(api_.buffer_clear),
   };
   // Every slot after the 8-byte header is listed above.
   EXPECT_EQ(sizeof slots, sizeof(gh_host_api) - offsetof(gh_host_api, log));
@@ -136,6 +147,53 @@ TEST_F(HostApiTest, SetErrorToleratesNulls) {
   api_.set_error(nullptr, lit("lost"));
   api_.set_error(call_.handle(), kBroken);
   EXPECT_EQ(call_.error, "");
+}
+
+TEST_F(HostApiTest, CallErrorReadsBackTheLastMessageSet) {
+  EXPECT_EQ(api_.call_error(call_.handle()).len, 0u); // none yet
+  api_.set_error(call_.handle(), lit("first"));
+  api_.set_error(call_.handle(), lit("second"));
+  EXPECT_EQ(text(api_.call_error(call_.handle())), "second");
+  EXPECT_EQ(api_.call_error(nullptr).len, 0u);
+  EXPECT_EQ(api_.call_error(nullptr).ptr, nullptr);
+}
+
+TEST_F(HostApiTest, SetErrorMasksARememberedSecret) {
+  secrets::forgetAllForTesting();
+  secrets::remember("sk-upstream-echoed-1234");
+  api_.set_error(call_.handle(), lit("upstream said: invalid key sk-upstream-echoed-1234 (twice: "
+                                     "sk-upstream-echoed-1234)"));
+  secrets::forgetAllForTesting();
+  EXPECT_EQ(call_.error, "upstream said: invalid key [REDACTED] (twice: [REDACTED])");
+  EXPECT_EQ(text(api_.call_error(call_.handle())), call_.error);
+}
+
+TEST_F(HostApiTest, BufferClearEmptiesAndZeroesButKeepsTheMemory) {
+  gh_buffer* created = api_.buffer_create(context_.handle());
+  ASSERT_NE(created, nullptr);
+  api_.buffer_append(created, lit("a secret that must not linger in memory"));
+  const std::string& data = HostBuffer::from(created)->data;
+  const std::size_t used = data.size();
+  const std::size_t capacity = data.capacity();
+  const char* storage = data.data();
+
+  api_.buffer_clear(created);
+  EXPECT_EQ(api_.buffer_view(created).len, 0u);
+  EXPECT_EQ(data.capacity(), capacity); // reused, not freed
+  EXPECT_EQ(data.data(), storage);
+  // The old bytes are still inside the kept allocation: they must be zeros now.
+  EXPECT_EQ(std::string(storage, used), std::string(used, '\0'));
+
+  api_.buffer_append(created, lit("next"));
+  EXPECT_EQ(text(api_.buffer_view(created)), "next");
+  api_.buffer_destroy(created);
+}
+
+TEST_F(HostApiTest, BufferClearOfAHandedOverBufferAndOfNull) {
+  api_.buffer_append(buffer_.handle(), lit("partial body"));
+  api_.buffer_clear(buffer_.handle());
+  EXPECT_EQ(buffer_.data, "");
+  api_.buffer_clear(nullptr); // a crash here fails the test
 }
 
 TEST_F(HostApiTest, PluginConfigAndName) {
@@ -304,6 +362,33 @@ TEST_F(HostApiTest, ExchangeReportUsageReadsOnlyTheDeclaredSize) {
   EXPECT_EQ(exchange_.usage->completion_tokens, 2);
   EXPECT_EQ(exchange_.usage->cached_prompt_tokens, 0);
   EXPECT_EQ(exchange_.usage->characters, 0);
+}
+
+TEST_F(HostApiTest, ExchangeReportUsageFromAVersion10PluginReadsImageFieldsAsZero) {
+  gh_usage usage{};
+  usage.struct_size = offsetof(gh_usage, image_width); // sizeof(gh_usage) in ABI 1.0
+  usage.images = 1;
+  usage.image_width = 1024; // beyond what a 1.0 plugin owns: must not be read
+  usage.image_height = 1024;
+  usage.image_quality = GH_IMAGE_QUALITY_HIGH;
+  ASSERT_EQ(api_.exchange_report_usage(toHandle(exchange_), &usage), GH_OK);
+  EXPECT_EQ(exchange_.usage->images, 1);
+  EXPECT_EQ(exchange_.usage->image_width, 0);
+  EXPECT_EQ(exchange_.usage->image_height, 0);
+  EXPECT_EQ(exchange_.usage->image_quality, GH_IMAGE_QUALITY_UNKNOWN);
+}
+
+TEST_F(HostApiTest, ExchangeReportUsageCarriesImageFieldsFromA11Plugin) {
+  gh_usage usage{};
+  usage.struct_size = sizeof usage;
+  usage.images = 2;
+  usage.image_width = 1792;
+  usage.image_height = 1024;
+  usage.image_quality = GH_IMAGE_QUALITY_LOW;
+  ASSERT_EQ(api_.exchange_report_usage(toHandle(exchange_), &usage), GH_OK);
+  EXPECT_EQ(exchange_.usage->image_width, 1792);
+  EXPECT_EQ(exchange_.usage->image_height, 1024);
+  EXPECT_EQ(exchange_.usage->image_quality, GH_IMAGE_QUALITY_LOW);
 }
 
 TEST_F(HostApiTest, ExchangeFunctionsTolerateNulls) {

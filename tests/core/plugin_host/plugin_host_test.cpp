@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "fake_exchange.hpp"
 #include "temp_dir.hpp"
 #include "test_plugins.hpp"
 
@@ -61,12 +62,27 @@ INSTANTIATE_TEST_SUITE_P(
                     "not a loadable shared library: undefined symbol: gatehouse_symbol_that_does_not_exist"},
         FailureMode{"missing_entry", "entry point gatehouse_plugin_descriptor not found"},
         FailureMode{"bad_magic", "bad magic 0x0123456789abcdef (not a Gatehouse plugin)"},
-        FailureMode{"abi_major_mismatch", "ABI major 2 is not supported (host speaks 1.0)"},
-        FailureMode{"abi_minor_newer", "built for ABI 1.7, newer than this host (1.0)"},
+        FailureMode{"abi_major_mismatch", "ABI major 2 is not supported (host speaks 1.1)"},
+        FailureMode{"abi_minor_newer", "built for ABI 1.2, newer than this host (1.1)"},
         FailureMode{"init_fails", "init failed: missing required setting 'region'"},
         FailureMode{"missing_required_function", "provider plugin lacks required function handle"},
         FailureMode{"wrong_kind_table", "kind 3 (billing) has no billing table"}),
     failureModeName);
+
+TEST(PluginHost, PluginBuiltForAnOlderMinorLoadsAndServes) {
+  const auto host = PluginHost::load(gatewayWith({pluginEntry("old", testPluginPath("abi_minor_older"))}));
+  const auto provider = host->createProvider(providerEntry("old-provider", "old"));
+  host_testing::FakeExchange exchange;
+  const PluginResult result = provider->handle(exchange);
+  ASSERT_TRUE(result.ok()) << result.message;
+  EXPECT_EQ(exchange.responseBody, R"({"abi":"1.0"})");
+  // Its usage struct ends before the 1.1 image fields: the junk after it is not read.
+  ASSERT_TRUE(exchange.usage.has_value());
+  EXPECT_EQ(exchange.usage->images, 1);
+  EXPECT_EQ(exchange.usage->image_width, 0);
+  EXPECT_EQ(exchange.usage->image_height, 0);
+  EXPECT_EQ(exchange.usage->image_quality, 0);
+}
 
 TEST(PluginHost, LoadsNothingFromAnEmptyConfig) {
   const auto host = PluginHost::load(GatewayConfig{});

@@ -12,6 +12,13 @@ TEST(PluginResult, KeepsStatusAndMessage) {
   EXPECT_EQ(result.message, "upstream said no");
 }
 
+TEST(PluginResult, UpstreamTimeoutFromAbi11IsAKnownStatus) {
+  // Not folded into GH_ERROR_INTERNAL: the client must see 504, not 500.
+  const PluginResult result = resultOf(GH_ERROR_UPSTREAM_TIMEOUT, "api.example.com: no answer in 60 s", "p");
+  EXPECT_EQ(result.status, GH_ERROR_UPSTREAM_TIMEOUT);
+  EXPECT_EQ(result.message, "api.example.com: no answer in 60 s");
+}
+
 TEST(PluginResult, OkKeepsAnyMessageAndStaysOk) {
   const PluginResult result = resultOf(GH_OK, "", "p");
   EXPECT_TRUE(result.ok());

@@ -78,10 +78,12 @@ TEST(DescriptorCheck, RefusesNullAndForeignMagic) {
 TEST(DescriptorCheck, RefusesOtherMajorAndNewerMinor) {
   gh_plugin_descriptor major = validProvider();
   major.abi_major = GH_ABI_VERSION_MAJOR + 1;
-  EXPECT_EQ(descriptorProblem(&major), "ABI major 2 is not supported (host speaks 1.0)");
+  const std::string host = std::to_string(GH_ABI_VERSION_MAJOR) + "." + std::to_string(GH_ABI_VERSION_MINOR);
+  EXPECT_EQ(descriptorProblem(&major), "ABI major 2 is not supported (host speaks " + host + ")");
   gh_plugin_descriptor minor = validProvider();
   minor.abi_minor = GH_ABI_VERSION_MINOR + 7;
-  EXPECT_EQ(descriptorProblem(&minor), "built for ABI 1.7, newer than this host (1.0)");
+  EXPECT_EQ(descriptorProblem(&minor), "built for ABI 1." + std::to_string(GH_ABI_VERSION_MINOR + 7) +
+                                           ", newer than this host (" + host + ")");
 }
 
 TEST(DescriptorCheck, RefusesMalformedDescriptors) {

@@ -69,7 +69,9 @@ TEST(FakeHost, RefusesABadDescriptorBeforeRunningPluginCode) {
   wrongMajor.abi_major = 2;
   FakeHost host;
   EXPECT_EQ(host.init(&wrongMajor), GH_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(host.lastError(), "ABI major 2 is not supported (host speaks 1.0)");
+  EXPECT_EQ(host.lastError(), "ABI major 2 is not supported (host speaks " +
+                                  std::to_string(GH_ABI_VERSION_MAJOR) + "." +
+                                  std::to_string(GH_ABI_VERSION_MINOR) + ")");
   EXPECT_FALSE(host.initialised());
 }
 
@@ -222,6 +224,86 @@ TEST(FakeHostApi, ExchangeAndRequestFunctionsReachTheFakes) {
   EXPECT_EQ(text(api.request_method(request.handle())), "GET");
   EXPECT_EQ(text(api.request_path(request.handle())), "/p");
   EXPECT_EQ(text(api.request_client_address(request.handle())), "127.0.0.2");
+}
+
+// --- ABI 1.1 through the table ---
+
+TEST(FakeHostApi, CallErrorReadsBackTheLastMessage) {
+  const gh_host_api& api = FakeHost::api();
+  FakeCall call;
+  EXPECT_EQ(text(api.call_error(call.handle())), "");
+  api.set_error(call.handle(), str("why"));
+  EXPECT_EQ(text(api.call_error(call.handle())), "why");
+  EXPECT_EQ(text(api.call_error(nullptr)), "");
+}
+
+TEST(FakeHostApi, BufferClearEmptiesTheBuffer) {
+  const gh_host_api& api = FakeHost::api();
+  gh_buffer* buffer = api.buffer_create(nullptr);
+  api.buffer_append(buffer, str("secret"));
+  api.buffer_clear(buffer);
+  EXPECT_EQ(text(api.buffer_view(buffer)), "");
+  api.buffer_append(buffer, str("x"));
+  EXPECT_EQ(text(api.buffer_view(buffer)), "x");
+  api.buffer_clear(nullptr);
+  api.buffer_destroy(buffer);
+}
+
+TEST(FakeHostApi, RequestHeadersFormFieldsAndRawStreamsReachTheExchange) {
+  const gh_host_api& api = FakeHost::api();
+  FakeExchange exchange;
+  gatehouse::testing::FakeMultipartForm form;
+  form.field("model", "whisper");
+  exchange.setForm(form).setHeader("Authorization", "Bearer client-key");
+  EXPECT_EQ(text(api.exchange_request_header(exchange.handle(), str("content-type"))), form.contentType());
+  EXPECT_EQ(api.exchange_request_header(exchange.handle(), str("authorization")).len, 0u);
+  const gh_str model = api.exchange_form_field(exchange.handle(), str("model"));
+  EXPECT_EQ(text(model), "whisper");
+  EXPECT_EQ(api.exchange_form_field(exchange.handle(), str("file")).ptr, nullptr);
+  EXPECT_EQ(api.exchange_stream_begin(exchange.handle(), 200, str("audio/wav")), GH_OK);
+  EXPECT_EQ(api.exchange_stream_write(exchange.handle(), str("RIFF")), GH_OK);
+  EXPECT_EQ(exchange.rawBody(), "RIFF");
+  EXPECT_EQ(api.exchange_stream_begin(nullptr, 200, str("a")), GH_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(api.exchange_stream_write(nullptr, str("a")), GH_ERROR_INVALID_ARGUMENT);
+}
+
+TEST(FakeHostApi, UpstreamCallsPlayTheScriptAndReportFailuresOnTheCall) {
+  const gh_host_api& api = FakeHost::api();
+  FakeExchange exchange;
+  exchange.upstream().respond(
+      gatehouse::testing::FakeUpstreamResponse::body(200, "{\"ok\":true}").header("x-request-id", "up-1"));
+  exchange.upstream().respond(gatehouse::testing::FakeUpstreamResponse::sendFailure(
+      GH_ERROR_UNAVAILABLE, "api.example: connection pool full"));
+  const std::string method = "GET";
+  const std::string url = "https://api.example/v1/models";
+  gh_upstream_request request{};
+  request.struct_size = sizeof request;
+  request.method = str(method);
+  request.url = str(url);
+  FakeCall call;
+  gh_upstream* upstream = nullptr;
+  ASSERT_EQ(api.upstream_send(exchange.handle(), call.handle(), &request, &upstream), GH_OK) << call.message;
+  EXPECT_EQ(api.upstream_status(upstream), 200);
+  EXPECT_EQ(text(api.upstream_header(upstream, str("X-Request-Id"))), "up-1");
+  FakeBuffer body;
+  ASSERT_EQ(api.upstream_read_body(upstream, call.handle(), body.handle()), GH_OK);
+  EXPECT_EQ(body.contents(), "{\"ok\":true}");
+  gh_sse_event event{};
+  event.struct_size = sizeof event;
+  EXPECT_EQ(api.upstream_next_event(upstream, call.handle(), &event), GH_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(text(api.call_error(call.handle())).find("one read style"), std::string::npos);
+  api.upstream_close(upstream);
+  api.upstream_close(nullptr);
+
+  gh_upstream* failed = reinterpret_cast<gh_upstream*>(&call); // must be reset to NULL
+  EXPECT_EQ(api.upstream_send(exchange.handle(), call.handle(), &request, &failed), GH_ERROR_UNAVAILABLE);
+  EXPECT_EQ(failed, nullptr);
+  EXPECT_EQ(text(api.call_error(call.handle())), "api.example: connection pool full");
+  EXPECT_EQ(api.upstream_send(nullptr, call.handle(), &request, &failed), GH_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(api.upstream_read_body(nullptr, call.handle(), body.handle()), GH_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(api.upstream_status(nullptr), 0);
+  EXPECT_EQ(exchange.upstream().requests().size(), 2u);
+  EXPECT_EQ(exchange.upstream().misuses().size(), 1u); // the mixed read style
 }
 
 } // namespace

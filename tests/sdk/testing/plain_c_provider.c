@@ -97,7 +97,7 @@ static gh_status provider_handle(void* instance_ptr, gh_call* call, gh_exchange*
   reply[upstream.len] = ':';
   memcpy(reply + upstream.len + 1, body.ptr, body.len);
   gh_str answer = {reply, upstream.len + 1 + body.len};
-  gh_usage usage = {sizeof(gh_usage), 0, 1, 2, 0, 0, 0, 0, 0};
+  gh_usage usage = {sizeof(gh_usage), 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, GH_IMAGE_QUALITY_UNKNOWN, 0};
   api->exchange_report_usage(exchange, &usage);
   return api->exchange_respond(exchange, 200, literal("text/plain"), answer);
 }

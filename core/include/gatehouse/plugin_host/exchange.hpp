@@ -5,7 +5,10 @@
 #pragma once
 
 #include <gatehouse/plugin_abi.h>
+#include <gatehouse/plugin_host/open_upstreams.hpp>
+#include <gatehouse/plugin_host/upstream.hpp>
 
+#include <memory>
 #include <string_view>
 
 namespace gatehouse {
@@ -20,12 +23,29 @@ public:
   virtual std::string_view upstreamModel() const = 0;
   virtual bool wantsStream() const = 0;
   virtual std::string_view requestId() const = 0;
+  // Semantics as gh_host_api.exchange_request_header / exchange_form_field document them
+  // (credentials read as absent; form values are views into requestBody()).
+  virtual std::string_view requestHeader(std::string_view name) const = 0;
+  virtual std::string_view formField(std::string_view name) const = 0;
 
   // Semantics and return values exactly as gh_host_api.exchange_respond /
-  // exchange_stream_event / exchange_report_usage document them.
+  // exchange_stream_event / exchange_stream_begin / exchange_stream_write /
+  // exchange_report_usage document them.
   virtual gh_status respond(int httpStatus, std::string_view contentType, std::string_view body) = 0;
   virtual gh_status streamEvent(std::string_view data) = 0;
+  virtual gh_status streamBegin(int httpStatus, std::string_view contentType) = 0;
+  virtual gh_status streamWrite(std::string_view data) = 0;
   virtual gh_status reportUsage(const gh_usage& usage) = 0;
+
+  // Sends `request` through the serving provider's upstream client and waits for the
+  // response head (gh_host_api.upstream_send). On GH_OK `response` is set; otherwise
+  // `failure` says why and its status is returned.
+  virtual gh_status sendUpstream(const UpstreamRequest& request, std::unique_ptr<UpstreamResponse>& response,
+                                 UpstreamFailure& failure) = 0;
+
+  // The upstream responses the plugin has open; ProviderInstance::handle closes them
+  // all when the plugin returns.
+  OpenUpstreams upstreams;
 };
 
 // A client request as auth and billing plugins see it (gh_request* points to one).

@@ -4,9 +4,11 @@
 #include <gatehouse/plugin_abi.h>
 #include <gatehouse/sdk/error.hpp>
 #include <gatehouse/sdk/str.hpp>
+#include <gatehouse/sdk/upstream.hpp>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gatehouse::sdk {
 
@@ -21,6 +23,51 @@ public:
   std::string_view upstreamModel() const noexcept { return view(api_->exchange_upstream_model(exchange_)); }
   bool wantsStream() const noexcept { return api_->exchange_wants_stream(exchange_) != 0; }
   std::string_view requestId() const noexcept { return view(api_->exchange_request_id(exchange_)); }
+  // A client request header (case-insensitive); credentials always read as absent.
+  std::string_view requestHeader(std::string_view name) const noexcept {
+    return view(api_->exchange_request_header(exchange_, ghStr(name)));
+  }
+  // A multipart/form-data field's value (a file part's content), as a view INTO
+  // requestBody(); empty when absent.
+  std::string_view formField(std::string_view name) const noexcept {
+    return view(api_->exchange_form_field(exchange_, ghStr(name)));
+  }
+
+  // Sends a request upstream and waits for its status and headers. Throws Error (with
+  // GH_ERROR_UPSTREAM, _UPSTREAM_TIMEOUT, _UNAVAILABLE or _CANCELLED) when there is no
+  // response; an HTTP error status is a response, not an exception.
+  Upstream send(const UpstreamRequest& request) {
+    std::vector<gh_header> headers;
+    headers.reserve(request.headers.size());
+    for (const auto& [name, value] : request.headers) {
+      headers.push_back(gh_header{ghStr(name), ghStr(value)});
+    }
+    std::vector<gh_str> parts;
+    if (request.bodyParts.empty()) {
+      if (!request.body.empty()) {
+        parts.push_back(ghStr(request.body));
+      }
+    } else {
+      parts.reserve(request.bodyParts.size());
+      for (std::string_view part : request.bodyParts) {
+        parts.push_back(ghStr(part));
+      }
+    }
+    gh_upstream_request raw{};
+    raw.struct_size = sizeof raw;
+    raw.method = ghStr(request.method);
+    raw.url = ghStr(request.url);
+    raw.headers = headers.data();
+    raw.header_count = headers.size();
+    raw.body_parts = parts.data();
+    raw.body_part_count = parts.size();
+    gh_upstream* upstream = nullptr;
+    const gh_status status = api_->upstream_send(exchange_, detail::currentCall(), &raw, &upstream);
+    if (status != GH_OK) {
+      throw detail::hostFailure(*api_, status, "sending the upstream request");
+    }
+    return Upstream(*api_, upstream);
+  }
 
   // Sends the whole, non-streamed response; the host copies everything. Throws Error when
   // the host refuses it, which only happens when a response was already started (a bug
@@ -45,6 +92,16 @@ public:
     return true;
   }
 
+  // Starts a streamed, non-SSE response (e.g. audio) with any status and content type.
+  // Returns false when the client has gone away.
+  bool streamBegin(int httpStatus, std::string_view contentType) {
+    return streamed(api_->exchange_stream_begin(exchange_, httpStatus, ghStr(contentType)), "streamBegin");
+  }
+  // Sends the next bytes of a response started with streamBegin. False: the client is gone.
+  bool streamWrite(std::string_view data) {
+    return streamed(api_->exchange_stream_write(exchange_, ghStr(data)), "streamWrite");
+  }
+
   // Reports what the request consumed; the last report counts. struct_size is filled in.
   void reportUsage(gh_usage usage) {
     usage.struct_size = sizeof(gh_usage);
@@ -57,6 +114,16 @@ public:
   gh_exchange* handle() const noexcept { return exchange_; }
 
 private:
+  static bool streamed(gh_status status, const char* what) {
+    if (status == GH_ERROR_CANCELLED) {
+      return false;
+    }
+    if (status != GH_OK) {
+      throw failure(status, what);
+    }
+    return true;
+  }
+
   static Error failure(gh_status status, const char* what) {
     if (status == GH_ERROR_CANCELLED) {
       return Error(status, "the client went away");

@@ -2,9 +2,12 @@
 // plugin answers through the FakeHost's exchange_* functions, the test inspects what came
 // back. Host-side rules are those of plugin_abi.h, so a plugin that misuses the exchange
 // (answers twice, streams after responding) is caught here rather than in production.
+// The fake upstream the plugin talks to is upstream() (see fake_upstream_script.hpp).
 #pragma once
 
 #include <gatehouse/plugin_abi.h>
+#include <gatehouse/testing/fake_multipart.hpp>
+#include <gatehouse/testing/fake_upstream_script.hpp>
 
 #include <cstddef>
 #include <cstring>
@@ -44,10 +47,21 @@ public:
     requestId_ = std::move(requestId);
     return *this;
   }
-  // The client goes away once `events` stream events were delivered: every later event
-  // is refused with GH_ERROR_CANCELLED and not recorded.
-  FakeExchange& disconnectAfter(std::size_t events) {
-    disconnectAfter_ = events;
+  // Adds a client request header; names compare case-insensitively, the first match wins.
+  // Credentials can be set, but read as absent through requestHeader(), as in the host.
+  FakeExchange& setHeader(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  // A multipart/form-data request: the form's body and its Content-Type header.
+  FakeExchange& setForm(const FakeMultipartForm& form) {
+    body_ = form.body();
+    return setHeader("Content-Type", form.contentType());
+  }
+  // The client goes away once `deliveries` stream events or raw stream writes were
+  // delivered: every later one is refused with GH_ERROR_CANCELLED and not recorded.
+  FakeExchange& disconnectAfter(std::size_t deliveries) {
+    disconnectAfter_ = deliveries;
     return *this;
   }
 
@@ -57,6 +71,29 @@ public:
   const std::string& upstreamModel() const { return upstreamModel_; }
   bool wantsStream() const { return stream_; }
   const std::string& requestId() const { return requestId_; }
+  // What exchange_request_header answers: empty when absent, and always for credentials.
+  std::string_view requestHeader(std::string_view name) const {
+    for (std::string_view hidden : kCredentialHeaders) {
+      if (detail::equalsIgnoringCase(name, hidden)) {
+        return {};
+      }
+    }
+    for (const auto& [key, value] : headers_) {
+      if (detail::equalsIgnoringCase(key, name)) {
+        return value;
+      }
+    }
+    return {};
+  }
+  // What exchange_form_field answers: a view into requestBody(), nullopt when absent or
+  // when the request is not multipart/form-data.
+  std::optional<std::string_view> formField(std::string_view name) const {
+    return multipartField(body_, requestHeader("Content-Type"), name);
+  }
+
+  // The fake upstream this request's plugin talks to.
+  FakeUpstreamScript& upstream() { return upstream_; }
+  const FakeUpstreamScript& upstream() const { return upstream_; }
 
   // --- the host side: what the FakeHost's exchange_* functions do ---
   gh_status respond(int httpStatus, std::string_view contentType, std::string_view body) {
@@ -71,14 +108,35 @@ public:
   }
 
   gh_status streamEvent(std::string_view data) {
-    if (responded_) {
+    if (responded_ || rawStarted_) {
       return refuse();
     }
-    if (events_.size() >= disconnectAfter_) {
-      cancelled_ = true;
+    if (clientGone()) {
       return GH_ERROR_CANCELLED;
     }
     events_.emplace_back(data);
+    return GH_OK;
+  }
+
+  // A raw (non-SSE) streamed response: begin once, before anything else was sent.
+  gh_status streamBegin(int httpStatus, std::string_view contentType) {
+    if (started() || httpStatus < 100 || httpStatus > 599) {
+      return refuse();
+    }
+    rawStarted_ = true;
+    status_ = httpStatus;
+    contentType_ = std::string(contentType);
+    return GH_OK;
+  }
+  gh_status streamWrite(std::string_view data) {
+    if (!rawStarted_) {
+      return refuse();
+    }
+    if (clientGone()) {
+      return GH_ERROR_CANCELLED;
+    }
+    rawWrites_.emplace_back(data);
+    rawBody_.append(data.data(), data.size());
     return GH_OK;
   }
 
@@ -98,8 +156,13 @@ public:
 
   // --- what the plugin sent ---
   bool responded() const { return responded_; }
+  // The status and content type of respond() or of streamBegin().
   int status() const { return status_; }
   const std::string& contentType() const { return contentType_; }
+  // A raw stream: whether it was begun, every write, and the writes joined.
+  bool rawStarted() const { return rawStarted_; }
+  const std::vector<std::string>& rawWrites() const { return rawWrites_; }
+  const std::string& rawBody() const { return rawBody_; }
   const std::string& responseBody() const { return responseBody_; }
   const std::vector<std::string>& events() const { return events_; }
   bool streamed() const { return !events_.empty(); }
@@ -108,14 +171,25 @@ public:
   // The last usage reported, if any.
   const std::optional<gh_usage>& usage() const { return usage_; }
   int usageReports() const { return usageReports_; }
-  // respond / stream_event calls refused because a response had already started.
+  // respond / stream_event / stream_begin / stream_write calls refused because they broke
+  // the one-kind-of-response rule (or a bad status for stream_begin).
   int refusedCalls() const { return refusedCalls_; }
 
   gh_exchange* handle() { return reinterpret_cast<gh_exchange*>(this); }
   static FakeExchange& from(gh_exchange* exchange) { return *reinterpret_cast<FakeExchange*>(exchange); }
 
+  // The client headers exchange_request_header never shows a plugin.
+  static constexpr std::string_view kCredentialHeaders[] = {
+      "Authorization", "Proxy-Authorization", "Cookie", "x-api-key", "x-goog-api-key", "api-key"};
+
 private:
-  bool started() const { return responded_ || !events_.empty() || cancelled_; }
+  bool started() const { return responded_ || !events_.empty() || cancelled_ || rawStarted_; }
+  bool clientGone() {
+    if (events_.size() + rawWrites_.size() >= disconnectAfter_) {
+      cancelled_ = true;
+    }
+    return cancelled_;
+  }
   gh_status refuse() {
     ++refusedCalls_;
     return GH_ERROR_INVALID_ARGUMENT;
@@ -128,16 +202,21 @@ private:
   bool stream_ = false;
   std::string requestId_ = "test-request-id";
   std::size_t disconnectAfter_ = std::numeric_limits<std::size_t>::max();
+  std::vector<std::pair<std::string, std::string>> headers_;
 
   bool responded_ = false;
   int status_ = 0;
   std::string contentType_;
   std::string responseBody_;
   std::vector<std::string> events_;
+  bool rawStarted_ = false;
+  std::vector<std::string> rawWrites_;
+  std::string rawBody_;
   bool cancelled_ = false;
   std::optional<gh_usage> usage_;
   int usageReports_ = 0;
   int refusedCalls_ = 0;
+  FakeUpstreamScript upstream_;
 };
 
 } // namespace gatehouse::testing

@@ -8,8 +8,10 @@
 //   ASSERT_EQ(host.createProvider("p", "{}"), GH_OK) << host.lastError();
 //   gatehouse::testing::FakeExchange exchange;
 //   exchange.setBody(R"({"messages":[]})");
+//   exchange.upstream().respond(FakeUpstreamResponse::body(200, R"({"id":"x"})"));
 //   EXPECT_EQ(host.handle("p", exchange), GH_OK);
 //   EXPECT_EQ(exchange.status(), 200);
+//   EXPECT_EQ(exchange.upstream().requests().at(0).url, "https://upstream.test/v1/x");
 //
 // Every call's set_error message is kept in lastError(). Calls are meant to come from the
 // test's thread; only logging is safe from other threads.
@@ -23,12 +25,14 @@
 #include <gatehouse/testing/fake_exchange.hpp>
 #include <gatehouse/testing/fake_request.hpp>
 #include <gatehouse/testing/fake_secrets.hpp>
+#include <gatehouse/testing/fake_upstream.hpp>
 #include <gatehouse/testing/log_capture.hpp>
 #include <gatehouse/testing/test_principal.hpp>
 #include <gatehouse/testing/test_usage_event.hpp>
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -88,6 +92,7 @@ public:
 
   FakeSecrets& secrets() { return secrets_; }
   LogCapture& logs() { return logs_; }
+  const LogCapture& logs() const { return logs_; }
   // The message the plugin passed to set_error during the most recent call ("" if none).
   const std::string& lastError() const { return lastError_; }
 
@@ -114,8 +119,11 @@ public:
     if (instance == nullptr) {
       return fail(GH_ERROR_NOT_FOUND, "no provider instance " + providerName);
     }
-    return run(
-        [&](gh_call* call) { return descriptor_->provider->handle(*instance, call, exchange.handle()); });
+    const gh_status status =
+        run([&](gh_call* call) { return descriptor_->provider->handle(*instance, call, exchange.handle()); });
+    // As the gateway does: whatever the plugin left open is abandoned now.
+    exchange.upstream().closeAllByHost();
+    return status;
   }
   void destroyProvider(const std::string& providerName) {
     for (auto it = instances_.begin(); it != instances_.end(); ++it) {
@@ -177,47 +185,30 @@ public:
       return fail(GH_ERROR_UNSUPPORTED, "plugin has no price");
     }
     gh_usage_event raw = event.view();
-    return run(
-        [&](gh_call* call) { return descriptor_->billing->price(state_, call, &raw, &costMicroUsd); });
+    return run([&](gh_call* call) { return descriptor_->billing->price(state_, call, &raw, &costMicroUsd); });
   }
   gh_status record(const TestUsageEvent& event, std::int64_t costMicroUsd) {
     if (!hasRecord()) {
       return fail(GH_ERROR_UNSUPPORTED, "plugin has no record");
     }
     gh_usage_event raw = event.view();
-    return run(
-        [&](gh_call* call) { return descriptor_->billing->record(state_, call, &raw, costMicroUsd); });
+    return run([&](gh_call* call) { return descriptor_->billing->record(state_, call, &raw, costMicroUsd); });
   }
 
   // The host API table every FakeHost hands out, and this host's handle, for tests that
   // call host functions directly (as a plain C plugin would).
   static const gh_host_api& api() {
-    static const gh_host_api table{sizeof(gh_host_api),
-                                   GH_ABI_VERSION_MAJOR,
-                                   GH_ABI_VERSION_MINOR,
-                                   &apiLog,
-                                   &apiLogEnabled,
-                                   &apiSetError,
-                                   &apiPluginConfig,
-                                   &apiPluginName,
-                                   &apiResolveSecret,
-                                   &apiBufferAppend,
-                                   &apiBufferView,
-                                   &apiExchangeEndpoint,
-                                   &apiExchangeRequestBody,
-                                   &apiExchangeModel,
-                                   &apiExchangeUpstreamModel,
-                                   &apiExchangeWantsStream,
-                                   &apiExchangeRequestId,
-                                   &apiExchangeRespond,
-                                   &apiExchangeStreamEvent,
-                                   &apiExchangeReportUsage,
-                                   &apiRequestHeader,
-                                   &apiRequestMethod,
-                                   &apiRequestPath,
-                                   &apiRequestClientAddress,
-                                   &apiBufferCreate,
-                                   &apiBufferDestroy};
+    static const gh_host_api table{
+        sizeof(gh_host_api), GH_ABI_VERSION_MAJOR, GH_ABI_VERSION_MINOR, &apiLog, &apiLogEnabled,
+        &apiSetError, &apiPluginConfig, &apiPluginName, &apiResolveSecret, &apiBufferAppend, &apiBufferView,
+        &apiExchangeEndpoint, &apiExchangeRequestBody, &apiExchangeModel, &apiExchangeUpstreamModel,
+        &apiExchangeWantsStream, &apiExchangeRequestId, &apiExchangeRespond, &apiExchangeStreamEvent,
+        &apiExchangeReportUsage, &apiRequestHeader, &apiRequestMethod, &apiRequestPath,
+        &apiRequestClientAddress, &apiBufferCreate, &apiBufferDestroy,
+        // 1.1
+        &apiExchangeRequestHeader, &apiExchangeFormField, &apiExchangeStreamBegin, &apiExchangeStreamWrite,
+        &apiUpstreamSend, &apiUpstreamStatus, &apiUpstreamHeader, &apiUpstreamReadBody, &apiUpstreamNextEvent,
+        &apiUpstreamReadChunk, &apiUpstreamClose, &apiCallError, &apiBufferClear};
     return table;
   }
   gh_host* handle() { return reinterpret_cast<gh_host*>(this); }
@@ -345,6 +336,100 @@ private:
       return GH_ERROR_INVALID_ARGUMENT;
     }
     return FakeExchange::from(exchange).reportUsage(usage);
+  }
+
+  // --- ABI 1.1 ---
+  static gh_str apiExchangeRequestHeader(gh_exchange* exchange, gh_str name) {
+    return exchange ? sdk::ghStr(FakeExchange::from(exchange).requestHeader(sdk::view(name)))
+                    : gh_str{nullptr, 0};
+  }
+  static gh_str apiExchangeFormField(gh_exchange* exchange, gh_str name) {
+    if (exchange == nullptr) {
+      return gh_str{nullptr, 0};
+    }
+    const std::optional<std::string_view> value = FakeExchange::from(exchange).formField(sdk::view(name));
+    return value ? sdk::ghStr(*value) : gh_str{nullptr, 0};
+  }
+  static gh_status apiExchangeStreamBegin(gh_exchange* exchange, int32_t httpStatus, gh_str contentType) {
+    if (exchange == nullptr) {
+      return GH_ERROR_INVALID_ARGUMENT;
+    }
+    return FakeExchange::from(exchange).streamBegin(httpStatus, sdk::view(contentType));
+  }
+  static gh_status apiExchangeStreamWrite(gh_exchange* exchange, gh_str data) {
+    if (exchange == nullptr) {
+      return GH_ERROR_INVALID_ARGUMENT;
+    }
+    return FakeExchange::from(exchange).streamWrite(sdk::view(data));
+  }
+
+  // Sets `message` on `call` (as the real host does for a failed host call) and returns `status`.
+  static gh_status failCall(gh_call* call, gh_status status, const std::string& message) {
+    apiSetError(call, sdk::ghStr(message));
+    return status;
+  }
+  static gh_status apiUpstreamSend(gh_exchange* exchange, gh_call* call, const gh_upstream_request* request,
+                                   gh_upstream** outUpstream) {
+    if (outUpstream != nullptr) {
+      *outUpstream = nullptr;
+    }
+    if (exchange == nullptr || request == nullptr || outUpstream == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_send: NULL argument");
+    }
+    std::string why;
+    const gh_status status = FakeExchange::from(exchange).upstream().send(*request, outUpstream, why);
+    return status == GH_OK ? GH_OK : failCall(call, status, why);
+  }
+  static int32_t apiUpstreamStatus(gh_upstream* upstream) {
+    return upstream ? FakeUpstream::from(upstream).status() : 0;
+  }
+  static gh_str apiUpstreamHeader(gh_upstream* upstream, gh_str name) {
+    return upstream ? sdk::ghStr(FakeUpstream::from(upstream).header(sdk::view(name))) : gh_str{nullptr, 0};
+  }
+  template <class Read> static gh_status upstreamRead(gh_upstream* upstream, gh_call* call, Read read) {
+    if (upstream == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream read: NULL upstream");
+    }
+    FakeFailure failure;
+    const gh_status status = read(FakeUpstream::from(upstream), failure);
+    return status == GH_OK ? GH_OK : failCall(call, status, failure.message);
+  }
+  static gh_status apiUpstreamReadBody(gh_upstream* upstream, gh_call* call, gh_buffer* out) {
+    if (out == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_read_body: no output buffer");
+    }
+    return upstreamRead(upstream, call, [&](FakeUpstream& fake, FakeFailure& failure) {
+      return fake.readBody(FakeBuffer::from(out).contents(), failure);
+    });
+  }
+  static gh_status apiUpstreamNextEvent(gh_upstream* upstream, gh_call* call, gh_sse_event* outEvent) {
+    if (outEvent == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_next_event: no event");
+    }
+    return upstreamRead(upstream, call, [&](FakeUpstream& fake, FakeFailure& failure) {
+      return fake.nextEvent(*outEvent, failure);
+    });
+  }
+  static gh_status apiUpstreamReadChunk(gh_upstream* upstream, gh_call* call, gh_buffer* out) {
+    if (out == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_read_chunk: no output buffer");
+    }
+    return upstreamRead(upstream, call, [&](FakeUpstream& fake, FakeFailure& failure) {
+      return fake.readChunk(FakeBuffer::from(out).contents(), failure);
+    });
+  }
+  static void apiUpstreamClose(gh_upstream* upstream) {
+    if (upstream != nullptr) {
+      FakeUpstream::from(upstream).close(false);
+    }
+  }
+  static gh_str apiCallError(gh_call* call) {
+    return call ? sdk::ghStr(FakeCall::from(call).message) : gh_str{nullptr, 0};
+  }
+  static void apiBufferClear(gh_buffer* buffer) {
+    if (buffer != nullptr) {
+      FakeBuffer::from(buffer).clear();
+    }
   }
 
   static gh_str apiRequestHeader(gh_request* request, gh_str name) {

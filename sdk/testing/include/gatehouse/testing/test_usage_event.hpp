@@ -23,7 +23,7 @@ struct TestUsageEvent {
   bool streamed = false;
   std::int64_t startedAtMs = 0;
   std::int64_t durationMs = 0;
-  gh_usage usage{sizeof(gh_usage), 0, 0, 0, 0, 0, 0, 0, 0};
+  gh_usage usage{sizeof(gh_usage), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, GH_IMAGE_QUALITY_UNKNOWN, 0};
 
   // Borrows this object's strings: keep it alive while the result is in use.
   gh_usage_event view() const {
