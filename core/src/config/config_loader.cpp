@@ -75,6 +75,10 @@ void resolveRelativePaths(GatewayConfig& config, const fs::path& base) {
   }
   resolveAgainst(base, config.storage.mysql.tlsCaFile);
   resolveAgainst(base, config.usage.spoolPath);
+  resolveAgainst(base, config.upstream.caFile);
+  for (ProviderConfig& provider : config.providers) {
+    resolveAgainst(base, provider.upstream.caFile); // idempotent for one inherited from the top level
+  }
 }
 
 } // namespace

@@ -24,6 +24,8 @@ public:
     writeStorage(config.storage);
     key("usage");
     writeUsage(config.usage);
+    key("upstream");
+    writeUpstream(config.upstream);
     key("plugins");
     writer_.StartArray();
     for (const PluginConfig& plugin : config.plugins) {
@@ -60,6 +62,32 @@ private:
     integer("queue_capacity", usage.queueCapacity);
     integer("batch_size", usage.batchSize);
     integer("flush_interval_ms", usage.flushIntervalMs);
+    writer_.EndObject();
+  }
+
+  void writeUpstream(const UpstreamConfig& upstream) {
+    writer_.StartObject();
+    integer("connect_timeout_ms", upstream.connectTimeoutMs);
+    integer("first_byte_timeout_ms", upstream.firstByteTimeoutMs);
+    integer("idle_timeout_ms", upstream.idleTimeoutMs);
+    integer("total_timeout_ms", upstream.totalTimeoutMs);
+    integer("max_connections_per_host", upstream.maxConnectionsPerHost);
+    integer("pool_idle_timeout_ms", upstream.poolIdleTimeoutMs);
+    integer("max_response_bytes", upstream.maxResponseBytes);
+    boolean("verify_tls", upstream.verifyTls);
+    field("ca_file", upstream.caFile);
+    field("proxy", upstream.proxy);
+    field("proxy_user", upstream.proxyUser);
+    // Absent means "no password"; an empty string would not parse back as a reference.
+    if (!upstream.proxyPasswordRef.empty()) {
+      field("proxy_password", upstream.proxyPasswordRef);
+    }
+    key("no_proxy");
+    writer_.StartArray();
+    for (const std::string& host : upstream.noProxy) {
+      string(host);
+    }
+    writer_.EndArray();
     writer_.EndObject();
   }
 
@@ -123,6 +151,9 @@ private:
       writer_.EndObject();
     }
     writer_.EndArray();
+    key("upstream");
+    writeUpstream(provider.upstream); // the merged values, so the block stands on its own
+    boolean("list_upstream_models", provider.listUpstreamModels);
     writer_.EndObject();
   }
 

@@ -1,6 +1,7 @@
 #include "config_schema.hpp"
 
 #include <gatehouse/common/secret_reference.hpp>
+#include <gatehouse/config/config_proxy_url.hpp>
 
 #include "json_reader.hpp"
 
@@ -45,15 +46,15 @@ SqliteConfig readSqlite(const ObjectReader& parent) {
 
 // Only references are accepted so that the config file can be world-readable, checked
 // into version control and printed by --check-config without leaking the password.
-void readPasswordReference(const ObjectReader& reader, std::string& out) {
-  const rapidjson::Value* value = reader.find("password");
+void readPasswordReference(const ObjectReader& reader, std::string_view key, std::string& out) {
+  const rapidjson::Value* value = reader.find(key);
   if (value == nullptr) {
     return;
   }
   // Never echo the value: it may well be the password itself.
   if (!value->IsString() || !parseSecretReference({value->GetString(), value->GetStringLength()})) {
     reader.fail(
-        reader.pathOf("password"),
+        reader.pathOf(key),
         "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain password is not accepted, "
         "put it in an environment variable or a file and reference that with env: or file:");
   }
@@ -74,7 +75,7 @@ MysqlConfig readMysql(const ObjectReader& parent) {
   reader.readString("socket", mysql.socket);
   reader.readNonEmptyString("database", mysql.database);
   reader.readNonEmptyString("user", mysql.user);
-  readPasswordReference(reader, mysql.passwordRef);
+  readPasswordReference(reader, "password", mysql.passwordRef);
   reader.readInteger("pool_size", mysql.poolSize, 1, 1024);
   reader.readInteger("connect_timeout_seconds", mysql.connectTimeoutSeconds, 1, 600);
   reader.readBool("tls", mysql.tls);
@@ -110,6 +111,66 @@ UsageConfig readUsage(const ObjectReader& parent) {
   return usage;
 }
 
+// Not echoed either: a proxy URL that fails to parse may carry "user:password@".
+void readProxyUrl(const ObjectReader& reader, std::string& out) {
+  const rapidjson::Value* value = reader.find("proxy");
+  if (value == nullptr) {
+    return;
+  }
+  if (!value->IsString()) {
+    reader.fail(reader.pathOf("proxy"), "expected a string, got " + describeValue(*value));
+  }
+  const std::string_view url(value->GetString(), value->GetStringLength());
+  if (!url.empty() && !parseProxyUrl(url)) {
+    reader.fail(reader.pathOf("proxy"),
+                "expected \"http://host:port\" (or \"\" for no proxy); credentials go in proxy_user and "
+                "proxy_password, not in the URL");
+  }
+  out.assign(url);
+}
+
+void readNoProxy(const ObjectReader& reader, std::vector<std::string>& out) {
+  std::vector<std::string> hosts;
+  reader.readStringArray("no_proxy", hosts);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    if (hosts[i].empty() || hosts[i].find_first_of(" \t/") != std::string::npos) {
+      reader.fail(elementPath(reader.pathOf("no_proxy"), i),
+                  "expected a host name or \".domain\" suffix, got " + jsonQuoted(hosts[i]));
+    }
+  }
+  if (reader.find("no_proxy") != nullptr) {
+    out = std::move(hosts);
+  }
+}
+
+// Starts from `defaults`, so providers[].upstream overrides the top-level block key by key.
+UpstreamConfig readUpstream(const ObjectReader& parent, const UpstreamConfig& defaults) {
+  UpstreamConfig upstream = defaults;
+  const rapidjson::Value* value = parent.find("upstream");
+  if (value == nullptr) {
+    return upstream;
+  }
+  const ObjectReader reader(*value, parent.pathOf("upstream"), parent.source(),
+                            {"connect_timeout_ms", "first_byte_timeout_ms", "idle_timeout_ms",
+                             "total_timeout_ms", "max_connections_per_host", "pool_idle_timeout_ms",
+                             "max_response_bytes", "verify_tls", "ca_file", "proxy", "proxy_user",
+                             "proxy_password", "no_proxy"});
+  reader.readInteger("connect_timeout_ms", upstream.connectTimeoutMs, 1, 600000);
+  reader.readInteger("first_byte_timeout_ms", upstream.firstByteTimeoutMs, 1, 3600000);
+  reader.readInteger("idle_timeout_ms", upstream.idleTimeoutMs, 1, 3600000);
+  reader.readInteger("total_timeout_ms", upstream.totalTimeoutMs, 1, 86400000);
+  reader.readInteger("max_connections_per_host", upstream.maxConnectionsPerHost, 1, 10000);
+  reader.readInteger("pool_idle_timeout_ms", upstream.poolIdleTimeoutMs, 1, 3600000);
+  reader.readInteger("max_response_bytes", upstream.maxResponseBytes, kKiB, kGiB);
+  reader.readBool("verify_tls", upstream.verifyTls);
+  reader.readString("ca_file", upstream.caFile);
+  readProxyUrl(reader, upstream.proxy);
+  reader.readString("proxy_user", upstream.proxyUser);
+  readPasswordReference(reader, "proxy_password", upstream.proxyPasswordRef);
+  readNoProxy(reader, upstream.noProxy);
+  return upstream;
+}
+
 PluginConfig readPlugin(const rapidjson::Value& value, const std::string& path, const std::string& source) {
   const ObjectReader reader(value, path, source, {"name", "path", "config"});
   PluginConfig plugin;
@@ -129,14 +190,18 @@ ModelConfig readModel(const rapidjson::Value& value, const std::string& path, co
   return model;
 }
 
-ProviderConfig readProvider(const rapidjson::Value& value, const std::string& path,
-                            const std::string& source) {
-  const ObjectReader reader(value, path, source, {"name", "plugin", "config", "models"});
+ProviderConfig readProvider(const rapidjson::Value& value, const std::string& path, const std::string& source,
+                            const UpstreamConfig& upstreamDefaults) {
+  const ObjectReader reader(value, path, source,
+                            {"name", "plugin", "config", "models", "upstream", "list_upstream_models"});
   ProviderConfig provider;
   reader.readString("name", provider.name, Presence::Required);
   reader.readString("plugin", provider.plugin, Presence::Required);
   reader.readObjectAsJson("config", provider.configJson);
-  reader.forEachElement("models", Presence::Required,
+  reader.readBool("list_upstream_models", provider.listUpstreamModels);
+  provider.upstream = readUpstream(reader, upstreamDefaults);
+  // A provider that lists the upstream's own models may leave its model list out.
+  reader.forEachElement("models", provider.listUpstreamModels ? Presence::Optional : Presence::Required,
                         [&](const rapidjson::Value& element, const std::string& at) {
                           provider.models.push_back(readModel(element, at, source));
                         });
@@ -146,8 +211,9 @@ ProviderConfig readProvider(const rapidjson::Value& value, const std::string& pa
 } // namespace
 
 GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string& source) {
-  const ObjectReader reader(root, "$", source,
-                            {"log_level", "plugin_dir", "server", "storage", "usage", "plugins", "providers"});
+  const ObjectReader reader(
+      root, "$", source,
+      {"log_level", "plugin_dir", "server", "storage", "usage", "upstream", "plugins", "providers"});
   GatewayConfig config;
   config.sourcePath = source;
   reader.readChoice("log_level", config.logLevel, {"debug", "info", "warn", "error"});
@@ -155,13 +221,14 @@ GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string&
   config.server = readServer(reader);
   config.storage = readStorage(reader);
   config.usage = readUsage(reader);
+  config.upstream = readUpstream(reader, UpstreamConfig{});
   reader.forEachElement("plugins", Presence::Optional,
                         [&](const rapidjson::Value& element, const std::string& at) {
                           config.plugins.push_back(readPlugin(element, at, source));
                         });
   reader.forEachElement("providers", Presence::Optional,
                         [&](const rapidjson::Value& element, const std::string& at) {
-                          config.providers.push_back(readProvider(element, at, source));
+                          config.providers.push_back(readProvider(element, at, source, config.upstream));
                         });
   return config;
 }

@@ -49,7 +49,7 @@ private:
     if (pluginNames.count(provider.plugin) == 0) {
       fail(path + ".plugin", "no plugin named " + jsonQuoted(provider.plugin) + " in $.plugins");
     }
-    if (provider.models.empty()) {
+    if (provider.models.empty() && !provider.listUpstreamModels) {
       fail(path + ".models", "a provider needs at least one model");
     }
     for (std::size_t m = 0; m < provider.models.size(); ++m) {

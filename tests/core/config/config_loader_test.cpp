@@ -196,7 +196,8 @@ std::vector<AcceptedCase> acceptedCases() {
        [](const GatewayConfig& c) { EXPECT_EQ(c.usage.queueCapacity, 10000000u); }},
       {"/usage/batch_size", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.batchSize, 1u); }},
       {"/usage/batch_size", "5000", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.batchSize, 5000u); }},
-      {"/usage/flush_interval_ms", "1", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 1); }},
+      {"/usage/flush_interval_ms", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 1); }},
       {"/usage/flush_interval_ms", "60000",
        [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 60000); }},
       {"/plugins/0/path", R"("sub/libp1.so")",
@@ -236,6 +237,77 @@ std::vector<AcceptedCase> acceptedCases() {
          EXPECT_EQ(c.providers[0].models[1].upstreamModel, "up-2");
        }},
       {"/providers", "[]", [](const GatewayConfig& c) { EXPECT_TRUE(c.providers.empty()); }},
+      // upstream: every key at both ends of its range, top level and per provider.
+      {"/upstream/connect_timeout_ms", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.connectTimeoutMs, 1); }},
+      {"/upstream/connect_timeout_ms", "600000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.connectTimeoutMs, 600000); }},
+      {"/upstream/first_byte_timeout_ms", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.firstByteTimeoutMs, 1); }},
+      {"/upstream/first_byte_timeout_ms", "3600000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.firstByteTimeoutMs, 3600000); }},
+      {"/upstream/idle_timeout_ms", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.idleTimeoutMs, 1); }},
+      {"/upstream/idle_timeout_ms", "3600000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.idleTimeoutMs, 3600000); }},
+      {"/upstream/total_timeout_ms", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.totalTimeoutMs, 1); }},
+      {"/upstream/total_timeout_ms", "86400000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.totalTimeoutMs, 86400000); }},
+      {"/upstream/max_connections_per_host", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.maxConnectionsPerHost, 1); }},
+      {"/upstream/max_connections_per_host", "10000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.maxConnectionsPerHost, 10000); }},
+      {"/upstream/pool_idle_timeout_ms", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.poolIdleTimeoutMs, 1); }},
+      {"/upstream/pool_idle_timeout_ms", "3600000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.poolIdleTimeoutMs, 3600000); }},
+      {"/upstream/max_response_bytes", "1024",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.maxResponseBytes, 1024u); }},
+      {"/upstream/max_response_bytes", "1073741824",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.maxResponseBytes, 1073741824u); }},
+      {"/upstream/verify_tls", "false", [](const GatewayConfig& c) { EXPECT_FALSE(c.upstream.verifyTls); }},
+      {"/upstream/ca_file", R"("/etc/ssl/corp.pem")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.caFile, "/etc/ssl/corp.pem"); }},
+      {"/upstream/ca_file", R"("certs/corp.pem")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.caFile, "/etc/gatehouse/certs/corp.pem"); }},
+      {"/upstream/proxy", R"("http://proxy.internal:3128")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.proxy, "http://proxy.internal:3128"); }},
+      {"/upstream/proxy", R"("http://10.0.0.1:8080/")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.proxy, "http://10.0.0.1:8080/"); }},
+      {"/upstream/proxy", R"("http://[::1]:3128")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.proxy, "http://[::1]:3128"); }},
+      {"/upstream/proxy", R"("")", [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.proxy, ""); }},
+      {"/upstream/proxy_user", R"("gw")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.proxyUser, "gw"); }},
+      {"/upstream/proxy_password", R"("env:GH_PROXY_PASSWORD")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.upstream.proxyPasswordRef, "env:GH_PROXY_PASSWORD"); }},
+      {"/upstream/proxy_password", R"("file:/etc/gatehouse/proxy.pass")",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.upstream.proxyPasswordRef, "file:/etc/gatehouse/proxy.pass");
+       }},
+      {"/upstream/no_proxy", R"(["localhost", ".internal", "10.1.2.3", "::1"])",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.upstream.noProxy,
+                   (std::vector<std::string>{"localhost", ".internal", "10.1.2.3", "::1"}));
+       }},
+      {"/upstream/no_proxy", "[]", [](const GatewayConfig& c) { EXPECT_TRUE(c.upstream.noProxy.empty()); }},
+      {"/upstream", "{}", [](const GatewayConfig& c) { EXPECT_EQ(c.upstream, UpstreamConfig{}); }},
+      {"/providers/0/upstream/idle_timeout_ms", "5000",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.providers.at(0).upstream.idleTimeoutMs, 5000);
+         EXPECT_EQ(c.upstream.idleTimeoutMs, 300000); // the defaults block is untouched
+       }},
+      {"/providers/0/upstream/ca_file", R"("corp.pem")",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.providers.at(0).upstream.caFile, "/etc/gatehouse/corp.pem");
+       }},
+      {"/providers/0/upstream/verify_tls", "false",
+       [](const GatewayConfig& c) { EXPECT_FALSE(c.providers.at(0).upstream.verifyTls); }},
+      {"/providers/0/list_upstream_models", "true",
+       [](const GatewayConfig& c) { EXPECT_TRUE(c.providers.at(0).listUpstreamModels); }},
+      {"/providers/0/list_upstream_models", "false",
+       [](const GatewayConfig& c) { EXPECT_FALSE(c.providers.at(0).listUpstreamModels); }},
   };
 }
 
@@ -272,6 +344,10 @@ constexpr const char* kPasswordDetail =
     "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain "
     "password is not accepted, put it in an "
     "environment variable or a file and reference that with env: or file:";
+
+constexpr const char* kProxyDetail =
+    "expected \"http://host:port\" (or \"\" for no proxy); credentials go in proxy_user and proxy_password, "
+    "not in the URL";
 
 std::string integerRange(const std::string& range, const std::string& got) {
   return "expected an integer from " + range + ", got " + got;
@@ -405,17 +481,84 @@ std::vector<RefusedCase> refusedCases() {
        "must not be empty"},
       {"/providers/0/models/0/aliases", R"(["x/y"])", "$.providers[0].models[0].aliases[0]",
        R"(must not contain '/' (reserved for "provider/model" names), got "x/y")"},
+      {"/upstream", "[]", "$.upstream", "expected an object, got an array"},
+      {"/upstream/connect_timeout_ms", "0", "$.upstream.connect_timeout_ms",
+       integerRange("1 to 600000", "0")},
+      {"/upstream/connect_timeout_ms", "600001", "$.upstream.connect_timeout_ms",
+       integerRange("1 to 600000", "600001")},
+      {"/upstream/connect_timeout_ms", R"("10s")", "$.upstream.connect_timeout_ms",
+       integerRange("1 to 600000", R"("10s")")},
+      {"/upstream/first_byte_timeout_ms", "0", "$.upstream.first_byte_timeout_ms",
+       integerRange("1 to 3600000", "0")},
+      {"/upstream/first_byte_timeout_ms", "3600001", "$.upstream.first_byte_timeout_ms",
+       integerRange("1 to 3600000", "3600001")},
+      {"/upstream/idle_timeout_ms", "0", "$.upstream.idle_timeout_ms", integerRange("1 to 3600000", "0")},
+      {"/upstream/idle_timeout_ms", "3600001", "$.upstream.idle_timeout_ms",
+       integerRange("1 to 3600000", "3600001")},
+      {"/upstream/total_timeout_ms", "0", "$.upstream.total_timeout_ms", integerRange("1 to 86400000", "0")},
+      {"/upstream/total_timeout_ms", "86400001", "$.upstream.total_timeout_ms",
+       integerRange("1 to 86400000", "86400001")},
+      {"/upstream/max_connections_per_host", "0", "$.upstream.max_connections_per_host",
+       integerRange("1 to 10000", "0")},
+      {"/upstream/max_connections_per_host", "10001", "$.upstream.max_connections_per_host",
+       integerRange("1 to 10000", "10001")},
+      {"/upstream/pool_idle_timeout_ms", "0", "$.upstream.pool_idle_timeout_ms",
+       integerRange("1 to 3600000", "0")},
+      {"/upstream/pool_idle_timeout_ms", "3600001", "$.upstream.pool_idle_timeout_ms",
+       integerRange("1 to 3600000", "3600001")},
+      {"/upstream/max_response_bytes", "1023", "$.upstream.max_response_bytes",
+       integerRange("1024 to 1073741824", "1023")},
+      {"/upstream/max_response_bytes", "1073741825", "$.upstream.max_response_bytes",
+       integerRange("1024 to 1073741824", "1073741825")},
+      {"/upstream/verify_tls", R"("no")", "$.upstream.verify_tls", R"(expected true or false, got "no")"},
+      {"/upstream/ca_file", "1", "$.upstream.ca_file", "expected a string, got 1"},
+      {"/upstream/proxy", "1", "$.upstream.proxy", "expected a string, got 1"},
+      {"/upstream/proxy", R"("https://proxy:3128")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("proxy:3128")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://proxy")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://:3128")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://proxy:0")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://proxy:65536")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://proxy:31x")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://proxy:3128/path")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://user:hunter2@proxy:3128")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy", R"("http://::1:3128")", "$.upstream.proxy", kProxyDetail},
+      {"/upstream/proxy_user", "[]", "$.upstream.proxy_user", "expected a string, got an array"},
+      {"/upstream/proxy_password", R"("hunter2")", "$.upstream.proxy_password", kPasswordDetail},
+      {"/upstream/proxy_password", R"("")", "$.upstream.proxy_password", kPasswordDetail},
+      {"/upstream/proxy_password", "7", "$.upstream.proxy_password", kPasswordDetail},
+      {"/upstream/no_proxy", R"("localhost")", "$.upstream.no_proxy",
+       R"(expected an array, got "localhost")"},
+      {"/upstream/no_proxy", "[1]", "$.upstream.no_proxy[0]", "expected a string, got 1"},
+      {"/upstream/no_proxy", R"(["a", ""])", "$.upstream.no_proxy[1]",
+       R"(expected a host name or ".domain" suffix, got "")"},
+      {"/upstream/no_proxy", R"(["http://x/"])", "$.upstream.no_proxy[0]",
+       R"(expected a host name or ".domain" suffix, got "http://x/")"},
+      {"/upstream/conect_timeout_ms", "1", "$.upstream.conect_timeout_ms",
+       R"(unknown key (did you mean "connect_timeout_ms"?))"},
+      {"/providers/0/upstream", R"("x")", "$.providers[0].upstream", R"(expected an object, got "x")"},
+      {"/providers/0/upstream/idle_timeout_ms", "0", "$.providers[0].upstream.idle_timeout_ms",
+       integerRange("1 to 3600000", "0")},
+      {"/providers/0/upstream/proxy", R"("socks5://p:1080")", "$.providers[0].upstream.proxy", kProxyDetail},
+      {"/providers/0/upstream/proxy_password", R"("secret")", "$.providers[0].upstream.proxy_password",
+       kPasswordDetail},
+      {"/providers/0/upstream/colour", "1", "$.providers[0].upstream.colour",
+       "unknown key (allowed: connect_timeout_ms first_byte_timeout_ms idle_timeout_ms total_timeout_ms "
+       "max_connections_per_host pool_idle_timeout_ms max_response_bytes verify_tls ca_file proxy proxy_user "
+       "proxy_password no_proxy)"},
+      {"/providers/0/list_upstream_models", R"("yes")", "$.providers[0].list_upstream_models",
+       R"(expected true or false, got "yes")"},
       // Unknown keys, at several depths; close typos get a suggestion.
       {"/servers", "{}", "$.servers", R"(unknown key (did you mean "server"?))"},
       {"/color", "1", "$.color",
-       "unknown key (allowed: log_level plugin_dir server storage usage plugins providers)"},
+       "unknown key (allowed: log_level plugin_dir server storage usage upstream plugins providers)"},
       {"/server/prot", "1", "$.server.prot", R"(unknown key (did you mean "port"?))"},
       {"/storage/mysql/passwd", R"("x")", "$.storage.mysql.passwd",
        R"(unknown key (did you mean "password"?))"},
       {"/storage/sqlite/file", R"("x")", "$.storage.sqlite.file", "unknown key (allowed: path)"},
       {"/plugins/0/cfg", "{}", "$.plugins[0].cfg", "unknown key (allowed: name path config)"},
       {"/providers/0/base_url", R"("https://x")", "$.providers[0].base_url",
-       "unknown key (allowed: name plugin config models)"},
+       "unknown key (allowed: name plugin config models upstream list_upstream_models)"},
       {"/providers/0/models/0/nmae", R"("x")", "$.providers[0].models[0].nmae",
        R"(unknown key (did you mean "name"?))"},
       {"/providers/0/models/0/my key", "1", R"($.providers[0].models[0]["my key"])",
@@ -594,6 +737,99 @@ TEST(ConfigLoader, EmptyObjectGivesTheDocumentedDefaults) {
   EXPECT_EQ(config.usage.flushIntervalMs, 100);
   EXPECT_TRUE(config.plugins.empty());
   EXPECT_TRUE(config.providers.empty());
+  EXPECT_EQ(config.upstream.connectTimeoutMs, 10000);
+  EXPECT_EQ(config.upstream.firstByteTimeoutMs, 600000);
+  EXPECT_EQ(config.upstream.idleTimeoutMs, 300000);
+  EXPECT_EQ(config.upstream.totalTimeoutMs, 1800000);
+  EXPECT_EQ(config.upstream.maxConnectionsPerHost, 64);
+  EXPECT_EQ(config.upstream.poolIdleTimeoutMs, 30000);
+  EXPECT_EQ(config.upstream.maxResponseBytes, 64u * 1024 * 1024);
+  EXPECT_TRUE(config.upstream.verifyTls);
+  EXPECT_EQ(config.upstream.caFile, "");
+  EXPECT_EQ(config.upstream.proxy, "");
+  EXPECT_EQ(config.upstream.proxyUser, "");
+  EXPECT_EQ(config.upstream.proxyPasswordRef, "");
+  EXPECT_TRUE(config.upstream.noProxy.empty());
+}
+
+// --- upstream defaults and per-provider overrides ----------------------------------------
+
+TEST(ConfigLoader, ProviderUpstreamInheritsTheTopLevelBlock) {
+  const GatewayConfig config = parseConfig(withValue("/upstream", R"({"idle_timeout_ms": 7000, "proxy":
+      "http://proxy:3128", "proxy_user": "gw", "proxy_password": "env:P", "no_proxy": ["a"]})"),
+                                           kSource);
+  ASSERT_EQ(config.providers.size(), 1u);
+  EXPECT_EQ(config.providers[0].upstream, config.upstream);
+  EXPECT_EQ(config.providers[0].upstream.idleTimeoutMs, 7000);
+  EXPECT_EQ(config.providers[0].upstream.proxyPasswordRef, "env:P");
+}
+
+TEST(ConfigLoader, ProviderUpstreamOverridesKeyByKey) {
+  rapidjson::Document document = baseDocument();
+  rapidjson::Pointer("/upstream/idle_timeout_ms").Set(document, 7000);
+  rapidjson::Pointer("/upstream/connect_timeout_ms").Set(document, 2000);
+  rapidjson::Pointer("/upstream/proxy").Set(document, "http://proxy:3128");
+  rapidjson::Pointer("/upstream/no_proxy/0").Set(document, "a");
+  rapidjson::Pointer("/providers/0/upstream/idle_timeout_ms").Set(document, 100);
+  rapidjson::Pointer("/providers/0/upstream/proxy").Set(document, ""); // this provider goes direct
+  rapidjson::Pointer("/providers/0/upstream/no_proxy").Set(document, rapidjson::Value(rapidjson::kArrayType));
+  const GatewayConfig config = parseConfig(serialize(document), kSource);
+  const UpstreamConfig& upstream = config.providers.at(0).upstream;
+  EXPECT_EQ(upstream.idleTimeoutMs, 100);
+  EXPECT_EQ(upstream.connectTimeoutMs, 2000); // inherited
+  EXPECT_EQ(upstream.proxy, "");
+  EXPECT_TRUE(upstream.noProxy.empty()); // an array replaces the inherited one whole
+  EXPECT_EQ(config.upstream.proxy, "http://proxy:3128");
+  EXPECT_EQ(config.upstream.noProxy, std::vector<std::string>{"a"});
+}
+
+TEST(ConfigLoader, ProvidersOverrideIndependently) {
+  const std::string json = withValue("/providers/1", R"({"name": "other", "plugin": "p1",
+      "models": [{"name": "m2"}], "upstream": {"max_connections_per_host": 2}})");
+  const GatewayConfig config = parseConfig(json, kSource);
+  EXPECT_EQ(config.providers.at(0).upstream.maxConnectionsPerHost, 64);
+  EXPECT_EQ(config.providers.at(1).upstream.maxConnectionsPerHost, 2);
+}
+
+TEST(ConfigLoader, UpstreamProxyErrorNeverEchoesTheUrl) {
+  const ConfigError error = parseError(withValue("/upstream/proxy", R"("http://gw:s3cr3t@proxy:3128")"));
+  EXPECT_EQ(std::string(error.what()).find("s3cr3t"), std::string::npos);
+  EXPECT_EQ(error.path(), "$.upstream.proxy");
+}
+
+TEST(ConfigLoader, ProxyPasswordIsNotEchoedInTheError) {
+  const ConfigError error = parseError(withValue("/upstream/proxy_password", R"("correct horse battery")"));
+  EXPECT_EQ(std::string(error.what()).find("correct horse"), std::string::npos);
+}
+
+// --- list_upstream_models ---------------------------------------------------------------
+
+TEST(ConfigLoader, ListingProviderMayHaveNoModels) {
+  const GatewayConfig config = parseConfig(withValue("/providers/0", R"({"name": "prov", "plugin": "p1",
+      "list_upstream_models": true})"),
+                                           kSource);
+  EXPECT_TRUE(config.providers.at(0).models.empty());
+  EXPECT_TRUE(config.providers.at(0).listUpstreamModels);
+}
+
+TEST(ConfigLoader, ListingProviderMayHaveAnEmptyModelList) {
+  const GatewayConfig config = parseConfig(withValue("/providers/0", R"({"name": "prov", "plugin": "p1",
+      "list_upstream_models": true, "models": []})"),
+                                           kSource);
+  EXPECT_TRUE(config.providers.at(0).models.empty());
+}
+
+TEST(ConfigLoader, ListingProviderKeepsItsConfiguredModels) {
+  const GatewayConfig config = parseConfig(withValue("/providers/0/list_upstream_models", "true"), kSource);
+  ASSERT_EQ(config.providers.at(0).models.size(), 1u);
+  EXPECT_EQ(config.providers[0].models[0].name, "m1");
+}
+
+TEST(ConfigLoader, NonListingProviderStillNeedsAModel) {
+  const ConfigError error = parseError(withValue("/providers/0", R"({"name": "prov", "plugin": "p1",
+      "list_upstream_models": false, "models": []})"));
+  EXPECT_EQ(error.path(), "$.providers[0].models");
+  EXPECT_EQ(error.detail(), "a provider needs at least one model");
 }
 
 TEST(ConfigLoader, AbsentKeysOfAnEntryGetTheirDefaults) {
@@ -661,6 +897,20 @@ TEST_F(ConfigFile, RelativePathsResolveAgainstTheConfigFilesDirectory) {
   EXPECT_EQ(config.storage.mysql.tlsCaFile, (dir_ / "etc" / "ca.pem").string());
 }
 
+TEST_F(ConfigFile, UpstreamCaFilesResolveAgainstTheConfigFilesDirectory) {
+  const std::string path = write("etc/gatehouse.json", R"({
+    "upstream": {"ca_file": "ca/all.pem"},
+    "plugins": [{"name": "p1", "path": "libp1.so"}],
+    "providers": [{"name": "a", "plugin": "p1", "models": [{"name": "m1"}]},
+                  {"name": "b", "plugin": "p1", "models": [{"name": "m2"}],
+                   "upstream": {"ca_file": "../b.pem"}}]
+  })");
+  const GatewayConfig config = loadConfigFile(path);
+  EXPECT_EQ(config.upstream.caFile, (dir_ / "etc" / "ca" / "all.pem").string());
+  EXPECT_EQ(config.providers.at(0).upstream.caFile, (dir_ / "etc" / "ca" / "all.pem").string());
+  EXPECT_EQ(config.providers.at(1).upstream.caFile, (dir_ / "b.pem").string());
+}
+
 TEST_F(ConfigFile, AbsolutePathsAreKept) {
   const std::string path = write("etc/gatehouse.json", R"({"plugin_dir": "/usr/lib/gatehouse/plugins"})");
   EXPECT_EQ(loadConfigFile(path).pluginDir, "/usr/lib/gatehouse/plugins");
@@ -722,6 +972,7 @@ TEST(ShippedConfig, DefaultConfigParses) {
   ASSERT_FALSE(config.plugins.empty());
   ASSERT_FALSE(config.providers.empty());
   EXPECT_EQ(config.providers[0].plugin, config.plugins[0].name);
+  EXPECT_EQ(config.upstream, UpstreamConfig{}); // it spells out the defaults
 }
 
 TEST(ShippedConfig, EveryExampleParses) {

@@ -21,6 +21,11 @@ constexpr const char* kRichConfig = R"({
                         "tls": true, "tls_ca_file": "/etc/ssl/ca.pem"}},
   "usage": {"spool_path": "/var/spool/gh.spool", "queue_capacity": 100, "batch_size": 7,
             "flush_interval_ms": 25},
+  "upstream": {"connect_timeout_ms": 1500, "first_byte_timeout_ms": 2500, "idle_timeout_ms": 3500,
+               "total_timeout_ms": 4500, "max_connections_per_host": 5, "pool_idle_timeout_ms": 6500,
+               "max_response_bytes": 4096, "verify_tls": false, "ca_file": "/etc/ssl/corp.pem",
+               "proxy": "http://proxy.internal:3128", "proxy_user": "gw", "proxy_password": "env:GH_PROXY",
+               "no_proxy": ["localhost", ".internal"]},
   "plugins": [{"name": "openai", "path": "libgatehouse_provider_openai.so",
                "config": {"nested": {"list": [1, "two", null]}}},
               {"name": "keys", "path": "/opt/libkeys.so"}],
@@ -28,7 +33,9 @@ constexpr const char* kRichConfig = R"({
                  "config": {"base_url": "https://api.openai.com/v1", "api_key": "env:OPENAI_API_KEY"},
                  "models": [{"name": "gpt-4o", "upstream_model": "gpt-4o-2024-08-06",
                              "aliases": ["gpt4o", "4o"]},
-                            {"name": "o3"}]}]
+                            {"name": "o3"}],
+                 "upstream": {"idle_timeout_ms": 99, "proxy": ""}},
+                {"name": "local", "plugin": "openai", "list_upstream_models": true}]
 })";
 
 constexpr const char* kSource = "/etc/gatehouse/gatehouse.json";
@@ -65,6 +72,25 @@ TEST(ConfigRender, ConfigBlocksAreEmbeddedAsObjects) {
   EXPECT_STREQ(pluginConfig["nested"]["list"][1].GetString(), "two");
   EXPECT_TRUE(rendered["plugins"][1]["config"].IsObject());
   EXPECT_STREQ(rendered["providers"][0]["config"]["api_key"].GetString(), "env:OPENAI_API_KEY");
+}
+
+TEST(ConfigRender, ProviderUpstreamIsRenderedMerged) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig(kRichConfig, kSource)));
+  const rapidjson::Value& upstream = rendered["providers"][0]["upstream"];
+  EXPECT_EQ(upstream["idle_timeout_ms"].GetInt(), 99);
+  EXPECT_EQ(upstream["connect_timeout_ms"].GetInt(), 1500); // inherited, spelled out
+  EXPECT_STREQ(upstream["proxy"].GetString(), "");
+  EXPECT_STREQ(upstream["proxy_password"].GetString(), "env:GH_PROXY");
+  EXPECT_TRUE(rendered["providers"][1]["list_upstream_models"].GetBool());
+  EXPECT_EQ(rendered["providers"][1]["models"].Size(), 0u);
+  EXPECT_EQ(rendered["upstream"]["no_proxy"].Size(), 2u);
+}
+
+TEST(ConfigRender, AbsentProxyPasswordIsLeftOut) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig("{}", kSource)));
+  EXPECT_FALSE(rendered["upstream"].HasMember("proxy_password"));
+  EXPECT_TRUE(rendered["upstream"]["verify_tls"].GetBool());
+  EXPECT_EQ(rendered["upstream"]["max_response_bytes"].GetInt(), 64 * 1024 * 1024);
 }
 
 TEST(ConfigRender, PasswordIsShownAsItsReferenceOnly) {

@@ -66,6 +66,13 @@ TEST(ConfigValidator, RefusesAProviderWithoutModels) {
   EXPECT_EQ(validationError(config).path(), "$.providers[0].models");
 }
 
+TEST(ConfigValidator, AcceptsAListingProviderWithoutModels) {
+  GatewayConfig config = validConfig();
+  config.providers[0].models.clear();
+  config.providers[0].listUpstreamModels = true;
+  EXPECT_NO_THROW(validateConfig(config));
+}
+
 TEST(ConfigValidator, RefusesADanglingPluginReference) {
   GatewayConfig config = validConfig();
   config.providers[0].plugin = "anthropic";

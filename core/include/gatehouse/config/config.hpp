@@ -80,11 +80,35 @@ struct ModelConfig {
   bool operator==(const ModelConfig&) const = default;
 };
 
+// How the host talks to one provider's upstream (the top-level "upstream" block gives
+// defaults, providers[].upstream overrides them key by key).
+struct UpstreamConfig {
+  int connectTimeoutMs = 10'000;    // 1..600000: TCP connect plus TLS handshake
+  int firstByteTimeoutMs = 600'000; // 1..3600000: request sent until the response head
+  int idleTimeoutMs = 300'000;      // 1..3600000: longest silence between body bytes
+  int totalTimeoutMs = 1'800'000;   // 1..86400000: the whole exchange
+  int maxConnectionsPerHost = 64;   // 1..10000 open connections per upstream host:port
+  int poolIdleTimeoutMs = 30'000;   // 1..3600000: a pooled keep-alive connection is dropped after this
+  std::size_t maxResponseBytes = std::size_t{64} * 1024 * 1024; // 1 KiB..1 GiB, non-streamed bodies
+  bool verifyTls = true;        // false only for test rigs: certificate and host name checks
+  std::string caFile;           // PEM bundle trusted instead of the system's; relative: next to the config
+  std::string proxy;            // "http://host:port" (also for https upstreams, via CONNECT); empty: none
+  std::string proxyUser;        // empty: no proxy authentication
+  std::string proxyPasswordRef; // secret reference ("env:NAME" / "file:PATH")
+  std::vector<std::string> noProxy; // host names (or ".suffix") that bypass the proxy
+
+  bool operator==(const UpstreamConfig&) const = default;
+};
+
 struct ProviderConfig {
   std::string name;                // unique
   std::string plugin;              // a PluginConfig::name of kind provider
   std::string configJson = "{}";   // the provider instance's config block, re-serialised compactly
-  std::vector<ModelConfig> models; // at least one
+  std::vector<ModelConfig> models; // at least one, unless listUpstreamModels
+  UpstreamConfig upstream;         // the defaults with this provider's overrides applied
+  // GET /v1/models also lists the upstream's own models as "<provider>/<id>", and such
+  // names route to this provider with the id as the upstream model.
+  bool listUpstreamModels = false;
 
   bool operator==(const ProviderConfig&) const = default;
 };
@@ -96,6 +120,7 @@ struct GatewayConfig {
   ServerConfig server;
   StorageConfig storage;
   UsageConfig usage;
+  UpstreamConfig upstream;           // defaults for every provider's upstream
   std::vector<PluginConfig> plugins; // auth plugins are asked in this order
   std::vector<ProviderConfig> providers;
 
