@@ -26,6 +26,15 @@ std::string versionTableExistsSql(const SqlDialect& dialect) {
          "AND table_name = 'schema_version'";
 }
 
+// True when the statement names a probe and the probe finds its change made, by an earlier
+// run of this migration that stopped before recording it.
+bool alreadyDone(SqlConnection& connection, const MigrationStatement& statement) {
+  if (statement.skipWhenDone.empty())
+    return false;
+  const auto rows = connection.query(std::string(statement.skipWhenDone));
+  return !rows.empty() && !rows.front().isNull(0) && rows.front().int64(0) > 0;
+}
+
 } // namespace
 
 Migrator::Migrator(SqlDatabase& database, const std::vector<Migration>& migrations)
@@ -70,8 +79,11 @@ MigrationResult Migrator::migrate() {
     for (const Migration& migration : migrations_) {
       if (migration.version <= result.fromVersion)
         continue;
-      for (std::string_view statement : migration.statements)
-        connection.executeOnce(std::string(statement));
+      for (const MigrationStatement& statement : migration.statements) {
+        if (alreadyDone(connection, statement))
+          continue;
+        connection.executeOnce(std::string(statement.sql));
+      }
       const std::int64_t now = currentTimeMs();
       connection.execute("INSERT INTO schema_version (version, name, applied_at_ms) VALUES (?, ?, ?)",
                          {sqlInt(migration.version), std::string(migration.name), sqlInt(now)});

@@ -4,7 +4,8 @@
 //
 // MySQL commits each schema change on its own, so a migration cut short cannot be rolled back.
 // Every statement is therefore safe to run again (IF NOT EXISTS, INSERT IGNORE, indexes declared
-// inside CREATE TABLE), and re-running the migration finishes the job.
+// inside CREATE TABLE, or a probe that skips a change already made: see MigrationStatement), and
+// re-running the migration finishes the job.
 //
 // Text is utf8mb4 with binary collation everywhere: emoji survive, and comparisons and unique
 // keys behave exactly as in SQLite (utf8mb4_general_ci would call 'A' and 'a' the same key).
@@ -125,6 +126,20 @@ const std::vector<Migration>& mysqlMigrations() {
            "user_id, team_id, app, model, key_id), KEY ix_usage_rollups_user (user_id, hour_start_ms), "
            "KEY ix_usage_rollups_team (team_id, hour_start_ms), KEY ix_usage_rollups_key (key_id, "
            "hour_start_ms))" GH_MYSQL_TABLE_OPTIONS,
+       }},
+      {5,
+       "usage image size and quality",
+       {
+           // ABI 1.1 gh_usage.image_width/_height/_quality; rows written before read as 0. One
+           // statement for all three columns, so it is atomic, and the columns are appended, which
+           // MySQL 8.0 and MariaDB 10.3+ do in place without copying the table. MySQL has no
+           // ADD COLUMN IF NOT EXISTS, hence the probe for a re-run after a cut-short migration.
+           MigrationStatement{
+               "ALTER TABLE usage_events ADD COLUMN image_width INT NOT NULL DEFAULT 0, "
+               "ADD COLUMN image_height INT NOT NULL DEFAULT 0, "
+               "ADD COLUMN image_quality INT NOT NULL DEFAULT 0",
+               "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
+               "AND table_name = 'usage_events' AND column_name = 'image_width'"},
        }},
   };
   return migrations;

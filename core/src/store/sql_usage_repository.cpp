@@ -13,8 +13,11 @@ constexpr std::int64_t kHourMs = 3600 * 1000;
 const char* const kEventColumns =
     "request_id, batch_id, started_at_ms, hour_start_ms, user_id, team_id, app, key_id, provider, model, "
     "upstream_model, endpoint, streamed, http_status, duration_ms, prompt_tokens, completion_tokens, "
-    "cached_prompt_tokens, reasoning_tokens, images, audio_ms, characters, cost_micro_usd";
-constexpr int kEventColumnCount = 23;
+    "cached_prompt_tokens, reasoning_tokens, images, audio_ms, characters, cost_micro_usd, image_width, "
+    "image_height, image_quality";
+constexpr int kEventColumnCount = 26;
+// SQLite binds at most 32766 parameters per statement (MySQL 65535): the largest chunk must fit.
+static_assert(SqlUsageRepository::kMaxRowsPerInsert * kEventColumnCount <= 32766);
 
 // Rollup measures and how each is summed from usage_events.
 struct Measure {
@@ -96,6 +99,9 @@ void appendEvent(SqlParams& params, const UsageEvent& event, std::int64_t batchI
   params.emplace_back(std::int64_t{event.usage.audio_milliseconds});
   params.emplace_back(std::int64_t{event.usage.characters});
   params.emplace_back(event.costMicroUsd);
+  params.emplace_back(std::int64_t{event.usage.image_width});
+  params.emplace_back(std::int64_t{event.usage.image_height});
+  params.emplace_back(std::int64_t{event.usage.image_quality});
 }
 
 UsageEvent toEvent(const SqlRow& row) {
@@ -121,6 +127,9 @@ UsageEvent toEvent(const SqlRow& row) {
   event.usage.audio_milliseconds = row.int64(20);
   event.usage.characters = row.int64(21);
   event.costMicroUsd = row.int64(22);
+  event.usage.image_width = static_cast<std::int32_t>(row.int64(23));
+  event.usage.image_height = static_cast<std::int32_t>(row.int64(24));
+  event.usage.image_quality = static_cast<std::int32_t>(row.int64(25));
   return event;
 }
 

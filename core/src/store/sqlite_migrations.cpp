@@ -106,6 +106,16 @@ const std::vector<Migration>& sqliteMigrations() {
            "CREATE INDEX ix_usage_rollups_team ON usage_rollups (team_id, hour_start_ms)",
            "CREATE INDEX ix_usage_rollups_key ON usage_rollups (key_id, hour_start_ms)",
        }},
+      {5,
+       "usage image size and quality",
+       {
+           // ABI 1.1 gh_usage.image_width/_height/_quality. Rows written before read as 0, which
+           // is what a 1.0 plugin reports. SQLite adds one column per statement; the migration is
+           // one transaction, so it never stops half way.
+           "ALTER TABLE usage_events ADD COLUMN image_width INTEGER NOT NULL DEFAULT 0",
+           "ALTER TABLE usage_events ADD COLUMN image_height INTEGER NOT NULL DEFAULT 0",
+           "ALTER TABLE usage_events ADD COLUMN image_quality INTEGER NOT NULL DEFAULT 0",
+       }},
   };
   return migrations;
 }

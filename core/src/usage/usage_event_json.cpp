@@ -4,6 +4,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstdint>
+
 namespace gatehouse::usage {
 namespace {
 
@@ -24,6 +26,20 @@ bool getString(const rapidjson::Value& object, const char* name, std::string& ou
   if (member == object.MemberEnd() || !member->value.IsString())
     return false;
   out.assign(member->value.GetString(), member->value.GetStringLength());
+  return true;
+}
+
+// Fields added after the first spool format: a line written before them lacks them, and that
+// means 0 (what a plugin that does not know the field reports). Present, it must fit an int32.
+bool getOptionalInt32(const rapidjson::Value& object, const char* name, std::int32_t& out) {
+  const auto member = object.FindMember(name);
+  if (member == object.MemberEnd()) {
+    out = 0;
+    return true;
+  }
+  if (!member->value.IsInt())
+    return false;
+  out = member->value.GetInt();
   return true;
 }
 
@@ -63,6 +79,9 @@ std::string toJsonLine(const UsageEvent& event) {
   putInt(writer, "audio_milliseconds", event.usage.audio_milliseconds);
   putInt(writer, "characters", event.usage.characters);
   putInt(writer, "cost_micro_usd", event.costMicroUsd);
+  putInt(writer, "image_width", event.usage.image_width);
+  putInt(writer, "image_height", event.usage.image_height);
+  putInt(writer, "image_quality", event.usage.image_quality);
   writer.EndObject();
   std::string line(buffer.GetString(), buffer.GetSize());
   line += '\n';
@@ -95,7 +114,10 @@ bool fromJsonLine(std::string_view line, UsageEvent& event) {
       getInt(document, "images", parsed.usage.images) &&
       getInt(document, "audio_milliseconds", parsed.usage.audio_milliseconds) &&
       getInt(document, "characters", parsed.usage.characters) &&
-      getInt(document, "cost_micro_usd", parsed.costMicroUsd);
+      getInt(document, "cost_micro_usd", parsed.costMicroUsd) &&
+      getOptionalInt32(document, "image_width", parsed.usage.image_width) &&
+      getOptionalInt32(document, "image_height", parsed.usage.image_height) &&
+      getOptionalInt32(document, "image_quality", parsed.usage.image_quality);
   if (!complete)
     return false;
   event = std::move(parsed);

@@ -1,7 +1,9 @@
 // Migrations on both drivers: fresh database, re-run, a schema newer than the binary, a node
 // started without migrating, and two processes migrating one database at the same moment.
+#include <gatehouse/store/mysql_database.hpp>
 #include <gatehouse/store/open_store.hpp>
 #include <gatehouse/store/sql_store.hpp>
+#include <gatehouse/store/sqlite_database.hpp>
 #include <gatehouse/store/store_error.hpp>
 
 #include <gtest/gtest.h>
@@ -19,9 +21,40 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-int latest(Backend backend) {
-  return (backend == Backend::Sqlite ? sqliteMigrations() : mysqlMigrations()).back().version;
+const std::vector<Migration>& migrationsOf(Backend backend) {
+  return backend == Backend::Sqlite ? sqliteMigrations() : mysqlMigrations();
 }
+
+int latest(Backend backend) {
+  return migrationsOf(backend).back().version;
+}
+
+// A store on `config` that knows only `migrations` (which must outlive it), like an older gatehouse.
+std::unique_ptr<SqlStore> storeKnowing(const StorageConfig& config,
+                                       const std::vector<Migration>& migrations) {
+  if (config.driver == "sqlite")
+    return std::make_unique<SqlStore>(std::make_unique<SqliteDatabase>(config.sqlite), migrations);
+  return std::make_unique<SqlStore>(std::make_unique<MysqlDatabase>(MysqlSettings::fromConfig(config.mysql)),
+                                    migrations);
+}
+
+std::vector<Migration> firstMigrations(Backend backend, int count) {
+  const auto& all = migrationsOf(backend);
+  return {all.begin(), all.begin() + count};
+}
+
+void execute(Store& store, const std::string& sql) {
+  static_cast<SqlStore&>(store).database().write(WriteRetry::Always,
+                                                 [&](SqlConnection& connection) { connection.execute(sql); });
+}
+
+// A usage row as a gatehouse before migration 5 wrote it: no image columns.
+const char* const kPreImageUsageRow =
+    "INSERT INTO usage_events (request_id, batch_id, started_at_ms, hour_start_ms, user_id, team_id, app, "
+    "key_id, provider, model, upstream_model, endpoint, streamed, http_status, duration_ms, prompt_tokens, "
+    "completion_tokens, cached_prompt_tokens, reasoning_tokens, images, audio_ms, characters, "
+    "cost_micro_usd) VALUES ('before-5', 1, 5000, 0, 'u', '', '', '', 'openai', 'dall-e-3', 'dall-e-3', 3, "
+    "0, 200, 10, 0, 0, 0, 0, 2, 0, 0, 80000)";
 
 std::int64_t count(Store& store, const std::string& sql) {
   std::int64_t value = 0;
@@ -135,8 +168,71 @@ TEST_P(MigratorTest, TwoProcessesMigratingAtOnceApplyEachMigrationOnce) {
             latest(GetParam()));
 }
 
+TEST_P(MigratorTest, UpgradeAddsImageColumnsAndEarlierUsageRowsReadThemAsZero) {
+  const std::vector<Migration> upToFour = firstMigrations(GetParam(), 4);
+  {
+    auto older = storeKnowing(database_.config(), upToFour);
+    ASSERT_EQ(older->migrate().toVersion, 4);
+    execute(*older, kPreImageUsageRow);
+  }
+  const MigrationResult result = migrateStore(database_.config());
+  EXPECT_EQ(result.fromVersion, 4);
+  EXPECT_EQ(result.toVersion, latest(GetParam()));
+
+  auto store = openStore(database_.config(), SchemaPolicy::RequireCurrent);
+  const auto before = store->usage().find("before-5");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->usage.images, 2);
+  EXPECT_EQ(before->costMicroUsd, 80000);
+  EXPECT_EQ(before->usage.image_width, 0);
+  EXPECT_EQ(before->usage.image_height, 0);
+  EXPECT_EQ(before->usage.image_quality, GH_IMAGE_QUALITY_UNKNOWN);
+}
+
 INSTANTIATE_TEST_SUITE_P(Drivers, MigratorTest, ::testing::Values(Backend::Sqlite, Backend::Mysql),
                          [](const auto& paramInfo) { return testing::backendName(paramInfo.param); });
+
+// MySQL commits each schema change at once: a node that died after migration 5's ALTER but before
+// recording the version leaves the columns behind. Running the migration again must finish it,
+// not fail on "duplicate column".
+TEST(MysqlMigrations, ImageColumnsMigrationCutShortAfterItsAlterIsFinishedByARerun) {
+  TestDatabase database(Backend::Mysql);
+  const std::vector<Migration> upToFour = firstMigrations(Backend::Mysql, 4);
+  {
+    auto older = storeKnowing(database.config(), upToFour);
+    ASSERT_EQ(older->migrate().toVersion, 4);
+    execute(*older, std::string(mysqlMigrations().at(4).statements.at(0).sql));
+  }
+  const MigrationResult result = migrateStore(database.config());
+  EXPECT_EQ(result.fromVersion, 4);
+  EXPECT_EQ(result.toVersion, 5);
+  auto store = openStore(database.config(), SchemaPolicy::RequireCurrent);
+  UsageEvent event;
+  event.requestId = "after-rerun";
+  event.usage.image_width = 1024;
+  ASSERT_EQ(store->usage().insert({&event, 1}), 1u);
+  EXPECT_EQ(store->usage().find("after-rerun")->usage.image_width, 1024);
+}
+
+TEST(Migrator, StatementIsSkippedOnlyWhenItsProbeCountsMoreThanZero) {
+  TestDatabase database(Backend::Sqlite);
+  std::vector<Migration> migrations = firstMigrations(Backend::Sqlite, 1); // audit_log, which migrate() uses
+  migrations.push_back({2,
+                        "probed",
+                        {MigrationStatement{"CREATE TABLE done_before (a INTEGER)", "SELECT 3"},
+                         MigrationStatement{"CREATE TABLE not_done (a INTEGER)", "SELECT 0"},
+                         MigrationStatement{"CREATE TABLE probe_null (a INTEGER)", "SELECT NULL"},
+                         "CREATE TABLE unprobed (a INTEGER)"}});
+  auto store = storeKnowing(database.config(), migrations);
+  EXPECT_EQ(store->migrate().toVersion, 2);
+  const auto tables = [&](const char* name) {
+    return count(*store, std::string("SELECT COUNT(*) FROM sqlite_master WHERE name = '") + name + "'");
+  };
+  EXPECT_EQ(tables("done_before"), 0);
+  EXPECT_EQ(tables("not_done"), 1);
+  EXPECT_EQ(tables("probe_null"), 1);
+  EXPECT_EQ(tables("unprobed"), 1);
+}
 
 TEST(MigrationLists, BothDialectsHaveTheSameNumberedMigrations) {
   const auto& sqlite = sqliteMigrations();

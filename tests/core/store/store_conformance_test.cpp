@@ -375,6 +375,9 @@ TEST_P(StoreConformance, UsageEventRoundTripsEveryField) {
   sent.usage.images = 2;
   sent.usage.audio_milliseconds = 1500;
   sent.usage.characters = 99;
+  sent.usage.image_width = 1792;
+  sent.usage.image_height = 1024;
+  sent.usage.image_quality = GH_IMAGE_QUALITY_HIGH;
   EXPECT_EQ(store_->usage().insert({&sent, 1}), 1u);
   const auto found = store_->usage().find("req-1");
   ASSERT_TRUE(found);
@@ -397,8 +400,40 @@ TEST_P(StoreConformance, UsageEventRoundTripsEveryField) {
   EXPECT_EQ(found->usage.images, 2);
   EXPECT_EQ(found->usage.audio_milliseconds, 1500);
   EXPECT_EQ(found->usage.characters, 99);
+  EXPECT_EQ(found->usage.image_width, 1792);
+  EXPECT_EQ(found->usage.image_height, 1024);
+  EXPECT_EQ(found->usage.image_quality, GH_IMAGE_QUALITY_HIGH);
   EXPECT_EQ(found->costMicroUsd, 7);
   EXPECT_FALSE(store_->usage().find("req-2"));
+}
+
+TEST_P(StoreConformance, UsageImageFieldsAreStoredPerEventInABatch) {
+  // Each row of a multi-row insert gets its own values: a shifted placeholder would mix them up.
+  std::vector<UsageEvent> batch;
+  for (int i = 0; i < 3; ++i) {
+    UsageEvent e = event("img-" + std::to_string(i));
+    e.endpoint = GH_ENDPOINT_IMAGES;
+    e.usage.images = 1;
+    e.usage.image_width = 256 << i;
+    e.usage.image_height = 512 + i;
+    e.usage.image_quality = GH_IMAGE_QUALITY_LOW + i;
+    batch.push_back(e);
+  }
+  batch.push_back(event("chat")); // no image: all three stay 0
+  ASSERT_EQ(store_->usage().insert(batch), 4u);
+  for (int i = 0; i < 3; ++i) {
+    const auto found = store_->usage().find("img-" + std::to_string(i));
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->usage.image_width, 256 << i);
+    EXPECT_EQ(found->usage.image_height, 512 + i);
+    EXPECT_EQ(found->usage.image_quality, GH_IMAGE_QUALITY_LOW + i);
+    EXPECT_EQ(found->costMicroUsd, 7) << "the column just before the image columns";
+  }
+  const auto chat = store_->usage().find("chat");
+  ASSERT_TRUE(chat);
+  EXPECT_EQ(chat->usage.image_width, 0);
+  EXPECT_EQ(chat->usage.image_height, 0);
+  EXPECT_EQ(chat->usage.image_quality, GH_IMAGE_QUALITY_UNKNOWN);
 }
 
 TEST_P(StoreConformance, UsageInsertIsIdempotentOnRequestId) {

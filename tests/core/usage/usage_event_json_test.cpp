@@ -20,7 +20,7 @@ UsageEvent fullEvent() {
   event.httpStatus = 502;
   event.startedAtMs = 1'764'000'000'123;
   event.durationMs = 4567;
-  event.usage = gh_usage{sizeof(gh_usage), 0, 1, 2, 3, 4, 5, 6, 7};
+  event.usage = gh_usage{sizeof(gh_usage), 0, 1, 2, 3, 4, 5, 6, 7, 1792, 1024, GH_IMAGE_QUALITY_HIGH, 0};
   event.costMicroUsd = -1;
   return event;
 }
@@ -49,7 +49,42 @@ TEST(UsageEventJson, RoundTripsEveryFieldOnOneLine) {
   EXPECT_EQ(read.usage.images, 5);
   EXPECT_EQ(read.usage.audio_milliseconds, 6);
   EXPECT_EQ(read.usage.characters, 7);
+  EXPECT_EQ(read.usage.image_width, 1792);
+  EXPECT_EQ(read.usage.image_height, 1024);
+  EXPECT_EQ(read.usage.image_quality, GH_IMAGE_QUALITY_HIGH);
   EXPECT_EQ(read.costMicroUsd, -1);
+}
+
+// A spool written by a gateway from before ABI 1.1 must still replay after an upgrade.
+TEST(UsageEventJson, LineWrittenBeforeImageFieldsLoadsThemAsZero) {
+  const std::string oldLine =
+      R"({"request_id":"old-1","subject":"u","team":"t","app":"a","key_id":"k","provider":"openai",)"
+      R"("model":"dall-e-3","upstream_model":"dall-e-3","endpoint":3,"streamed":false,"http_status":200,)"
+      R"("started_at_ms":1764000000000,"duration_ms":12,"prompt_tokens":0,"completion_tokens":0,)"
+      R"("cached_prompt_tokens":0,"reasoning_tokens":0,"images":2,"audio_milliseconds":0,"characters":0,)"
+      R"("cost_micro_usd":80000})"
+      "\n";
+  UsageEvent read = fullEvent(); // non-zero image fields that must be overwritten
+  ASSERT_TRUE(fromJsonLine(oldLine, read));
+  EXPECT_EQ(read.requestId, "old-1");
+  EXPECT_EQ(read.usage.images, 2);
+  EXPECT_EQ(read.costMicroUsd, 80000);
+  EXPECT_EQ(read.usage.image_width, 0);
+  EXPECT_EQ(read.usage.image_height, 0);
+  EXPECT_EQ(read.usage.image_quality, GH_IMAGE_QUALITY_UNKNOWN);
+}
+
+TEST(UsageEventJson, RefusesImageFieldsOfTheWrongTypeOrRange) {
+  std::string line = toJsonLine(fullEvent());
+  const std::string field = R"("image_width":1792)";
+  const std::size_t at = line.find(field);
+  ASSERT_NE(at, std::string::npos) << line;
+  UsageEvent read;
+  for (const char* bad : {R"("image_width":"1792")", R"("image_width":4294967296)", R"("image_width":1.5)"}) {
+    std::string broken = line;
+    broken.replace(at, field.size(), bad);
+    EXPECT_FALSE(fromJsonLine(broken, read)) << broken;
+  }
 }
 
 TEST(UsageEventJson, RefusesCutOrIncompleteLines) {

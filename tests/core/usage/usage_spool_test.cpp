@@ -76,6 +76,39 @@ TEST_F(UsageSpoolTest, ARestartKeepsSegmentsAndSealsALineCutShort) {
   EXPECT_EQ(fresh.events[0].requestId, "new0");
 }
 
+TEST_F(UsageSpoolTest, SegmentLeftByAnOlderGatewayReplaysWithImageFieldsAtZero) {
+  std::filesystem::create_directories(path_.parent_path());
+  // The line format before ABI 1.1 added image_width, image_height and image_quality.
+  std::ofstream(path_) << R"({"request_id":"pre-1.1","subject":"","team":"","app":"","key_id":"",)"
+                          R"("provider":"p","model":"m","upstream_model":"m","endpoint":3,"streamed":false,)"
+                          R"("http_status":200,"started_at_ms":1,"duration_ms":2,"prompt_tokens":0,)"
+                          R"("completion_tokens":0,"cached_prompt_tokens":0,"reasoning_tokens":0,"images":1,)"
+                          R"("audio_milliseconds":0,"characters":0,"cost_micro_usd":-1})"
+                       << "\n";
+  UsageEvent current = events("now", 1)[0];
+  current.usage.image_width = 1024;
+  current.usage.image_height = 1536;
+  current.usage.image_quality = GH_IMAGE_QUALITY_MEDIUM;
+  UsageSpool spool(path_); // a restart seals what the older run left
+  spool.append({&current, 1}, true);
+  spool.seal();
+
+  const auto segments = spool.segments();
+  ASSERT_EQ(segments.size(), 2u);
+  const auto old = UsageSpool::read(segments[0]);
+  ASSERT_EQ(old.events.size(), 1u);
+  EXPECT_EQ(old.unreadableLines, 0u);
+  EXPECT_EQ(old.events[0].requestId, "pre-1.1");
+  EXPECT_EQ(old.events[0].usage.images, 1);
+  EXPECT_EQ(old.events[0].usage.image_width, 0);
+  EXPECT_EQ(old.events[0].usage.image_quality, 0);
+  const auto fresh = UsageSpool::read(segments[1]);
+  ASSERT_EQ(fresh.events.size(), 1u);
+  EXPECT_EQ(fresh.events[0].usage.image_width, 1024);
+  EXPECT_EQ(fresh.events[0].usage.image_height, 1536);
+  EXPECT_EQ(fresh.events[0].usage.image_quality, GH_IMAGE_QUALITY_MEDIUM);
+}
+
 TEST_F(UsageSpoolTest, RejectedEventsGoToTheirOwnFile) {
   UsageSpool spool(path_);
   spool.reject(events("bad", 1)[0]);

@@ -23,7 +23,7 @@ struct UsageEvent {
   int httpStatus = 200;
   std::int64_t startedAtMs = 0; // unix epoch milliseconds
   std::int64_t durationMs = 0;
-  gh_usage usage{sizeof(gh_usage), 0, 0, 0, 0, 0, 0, 0, 0};
+  gh_usage usage{sizeof(gh_usage), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, GH_IMAGE_QUALITY_UNKNOWN, 0};
   std::int64_t costMicroUsd = -1; // -1: not priced
 };
 
