@@ -47,7 +47,7 @@ TEST_F(ErrorResponses, UnknownModelIs404ModelNotFound) {
 
 TEST_F(ErrorResponses, UnknownRouteIs404) {
   expectApiError(get("/v1/does-not-exist"), 404, "unknown_route");
-  expectApiError(postJson("/v1/embeddings", "{}"), 404, "unknown_route");
+  expectApiError(postJson("/v1/moderations", "{}"), 404, "unknown_route");
 }
 
 TEST_F(ErrorResponses, WrongMethodIs405WithAllow) {

@@ -40,7 +40,8 @@ std::string TestConfig::json() const {
   "providers": [{"name": "mock", "plugin": "mock",
                  "config": {"latency_ms": )" +
          std::to_string(latencyMs) + R"(, "chunks": )" + std::to_string(chunks) + R"(},
-                 "models": [{"name": "mock-echo", "upstream_model": "echo-1", "aliases": ["gpt-4o-mock"]}]}]
+                 "models": [{"name": "mock-echo", "upstream_model": "echo-1", "aliases": ["gpt-4o-mock"]}])" +
+         providerExtra + R"(}]
 })";
 }
 

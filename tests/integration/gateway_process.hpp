@@ -26,6 +26,7 @@ struct TestConfig {
   std::string logLevel = "info";
   std::string sqlitePath = ":memory:"; // relative: next to the config, in the temp dir
   std::string extraPlugins;            // JSON objects appended to "plugins", e.g. a billing plugin
+  std::string providerExtra;           // members appended to the provider, e.g. R"(, "upstream": {...})"
 
   std::string json() const;
 };

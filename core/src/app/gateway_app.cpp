@@ -2,15 +2,35 @@
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/gateway/gateway_routes.hpp>
 #include <gatehouse/gateway/plugin_provider.hpp>
+#include <gatehouse/upstream/upstream_client_factory.hpp>
 
 #include <ctime>
+#include <stdexcept>
 
 namespace gatehouse::app {
+namespace {
+
+// A config the upstream client cannot use is a start-up error like any other config
+// error: one line that says which provider to fix.
+std::shared_ptr<UpstreamClient> upstreamClientFor(const ProviderConfig& provider) {
+  try {
+    return makeUpstreamClient(provider.upstream, provider.name);
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    if (what.find(provider.name) != std::string::npos)
+      throw std::runtime_error(what); // the factory's message already says which provider
+    throw std::runtime_error("provider '" + provider.name + "': upstream: " + what);
+  }
+}
+
+} // namespace
 
 GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
     : config_(std::move(config)), services_(std::move(services)), host_(PluginHost::load(config_)) {
   for (const ProviderConfig& provider : config_.providers) {
-    providers_[provider.name] = std::make_shared<gateway::PluginProvider>(host_->createProvider(provider));
+    std::shared_ptr<UpstreamClient> upstream = upstreamClientFor(provider);
+    providers_[provider.name] =
+        std::make_shared<gateway::PluginProvider>(host_->createProvider(provider), std::move(upstream));
   }
   catalog_ = std::make_unique<gateway::ModelCatalog>(config_.providers, providers_);
   authenticator_ = gateway::Authenticator::fromPlugins(host_->authPlugins());
@@ -23,7 +43,7 @@ GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
         services_.billingQueueCapacity);
     usage = billing_.get();
   }
-  chat_ = std::make_unique<gateway::ChatPipeline>(*catalog_, authenticator_, usage, &admission_);
+  pipeline_ = std::make_unique<gateway::ModelPipeline>(*catalog_, authenticator_, usage, &admission_);
   models_ = std::make_unique<gateway::ModelsEndpoint>(*catalog_, authenticator_,
                                                       static_cast<std::int64_t>(std::time(nullptr)));
 
@@ -39,7 +59,7 @@ GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
     readiness_.addCheck(name, check);
 
   server_ = std::make_unique<http::Server>(http::serverOptionsFrom(config_.server),
-                                           gateway::buildGatewayRouter(*chat_, *models_, readiness_));
+                                           gateway::buildGatewayRouter(*pipeline_, *models_, readiness_));
 }
 
 GatewayApp::~GatewayApp() {

@@ -4,6 +4,14 @@
 #include <stdexcept>
 
 namespace gatehouse::gateway {
+namespace {
+
+ModelRoute routeTo(const std::string& canonicalName, const std::string& upstreamModel,
+                   const std::shared_ptr<Provider>& provider) {
+  return ModelRoute{canonicalName, upstreamModel, provider.get()};
+}
+
+} // namespace
 
 ModelCatalog::ModelCatalog(const std::vector<ProviderConfig>& config, const ProviderMap& providers) {
   for (const ProviderConfig& providerConfig : config) {
@@ -11,32 +19,43 @@ ModelCatalog::ModelCatalog(const std::vector<ProviderConfig>& config, const Prov
     if (found == providers.end() || !found->second) {
       throw std::invalid_argument("provider '" + providerConfig.name + "' has no instance");
     }
+    if (providerConfig.listUpstreamModels)
+      listingProviders_.push_back({providerConfig.name, found->second});
     for (const ModelConfig& model : providerConfig.models) {
       ++modelCount_;
-      const ModelRoute route{model.name, model.upstreamModel.empty() ? model.name : model.upstreamModel,
-                             found->second};
+      const Entry entry{model.name, model.upstreamModel.empty() ? model.name : model.upstreamModel,
+                        found->second};
       std::vector<std::string> names{model.name};
       names.insert(names.end(), model.aliases.begin(), model.aliases.end());
       for (const std::string& name : names) {
-        if (byName_.try_emplace(name, route).second) {
+        if (byName_.try_emplace(name, entry).second) {
           listing_.push_back(ModelListing{name, providerConfig.name});
         } else {
           log::warn("gateway", "model name '" + name + "' of provider '" + providerConfig.name +
                                    "' is already taken; the first provider keeps it");
         }
-        byQualifiedName_.try_emplace(providerConfig.name + "/" + name, route);
+        byQualifiedName_.try_emplace(providerConfig.name + "/" + name, entry);
       }
     }
   }
 }
 
-const ModelRoute* ModelCatalog::resolve(std::string_view requested) const {
+std::optional<ModelRoute> ModelCatalog::resolve(std::string_view requested) const {
   if (const auto exact = byName_.find(requested); exact != byName_.end())
-    return &exact->second;
+    return routeTo(exact->second.canonicalName, exact->second.upstreamModel, exact->second.provider);
   if (const auto qualified = byQualifiedName_.find(requested); qualified != byQualifiedName_.end()) {
-    return &qualified->second;
+    return routeTo(qualified->second.canonicalName, qualified->second.upstreamModel,
+                   qualified->second.provider);
   }
-  return nullptr;
+  // A handful of listing providers at most: a scan is cheaper than another map.
+  for (const ListingProvider& listing : listingProviders_) {
+    const std::string& name = listing.name;
+    if (requested.size() > name.size() + 1 && requested.substr(0, name.size()) == name &&
+        requested[name.size()] == '/') {
+      return ModelRoute{requested, requested.substr(name.size() + 1), listing.provider.get()};
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace gatehouse::gateway

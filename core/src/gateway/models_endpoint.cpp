@@ -1,42 +1,34 @@
 #include <gatehouse/gateway/models_endpoint.hpp>
 #include <gatehouse/http/error_writer.hpp>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <set>
 
 namespace gatehouse::gateway {
-namespace {
-
-std::string renderList(const ModelCatalog& catalog, std::int64_t created) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartObject();
-  writer.Key("object");
-  writer.String("list");
-  writer.Key("data");
-  writer.StartArray();
-  for (const ModelListing& model : catalog.listing()) {
-    writer.StartObject();
-    writer.Key("id");
-    writer.String(model.id.data(), static_cast<rapidjson::SizeType>(model.id.size()));
-    writer.Key("object");
-    writer.String("model");
-    writer.Key("created");
-    writer.Int64(created);
-    writer.Key("owned_by");
-    writer.String(model.ownedBy.data(), static_cast<rapidjson::SizeType>(model.ownedBy.size()));
-    writer.EndObject();
-  }
-  writer.EndArray();
-  writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
-} // namespace
 
 ModelsEndpoint::ModelsEndpoint(const ModelCatalog& catalog, const Authenticator& authenticator,
-                               std::int64_t created)
-    : authenticator_(authenticator), body_(renderList(catalog, created)) {
+                               std::int64_t created, UpstreamModelLists::Clock clock)
+    : authenticator_(authenticator) {
+  configured_.reserve(catalog.listing().size());
+  for (const ModelListing& model : catalog.listing())
+    configured_.push_back(ListedModel{model.id, model.ownedBy, created});
+  configuredBody_ = renderModelList(configured_);
+  if (!catalog.listingProviders().empty()) {
+    upstream_ = std::make_unique<UpstreamModelLists>(catalog.listingProviders(), created, std::move(clock));
+  }
+}
+
+std::string ModelsEndpoint::body(std::string_view requestId) const {
+  if (upstream_ == nullptr)
+    return configuredBody_;
+  std::vector<ListedModel> models = configured_;
+  std::set<std::string, std::less<>> listed;
+  for (const ListedModel& model : models)
+    listed.insert(model.id);
+  for (ListedModel& model : upstream_->current(requestId)) {
+    if (listed.insert(model.id).second)
+      models.push_back(std::move(model));
+  }
+  return renderModelList(models);
 }
 
 void ModelsEndpoint::serve(http::IncomingRequest& request, http::ResponseSink& response) const {
@@ -45,7 +37,7 @@ void ModelsEndpoint::serve(http::IncomingRequest& request, http::ResponseSink& r
     http::sendError(response, *error);
     return;
   }
-  response.send(200, "application/json", body_);
+  response.send(200, "application/json", body(request.requestId));
 }
 
 } // namespace gatehouse::gateway

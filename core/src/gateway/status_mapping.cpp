@@ -24,6 +24,7 @@ Mapping mappingFor(gh_status status) {
   case GH_ERROR_UNSUPPORTED: return {400, ErrorType::InvalidRequest, "unsupported"};
   case GH_ERROR_CANCELLED: return {499, ErrorType::InvalidRequest, "cancelled"};
   case GH_ERROR_UPSTREAM: return {502, ErrorType::Api, "upstream_error"};
+  case GH_ERROR_UPSTREAM_TIMEOUT: return {504, ErrorType::Api, "upstream_timeout"};
   default: return {500, ErrorType::Server, "internal_error"};
   }
 }

@@ -1,3 +1,4 @@
+#include <gatehouse/common/secret_redactor.hpp>
 #include <gatehouse/http/api_error.hpp>
 
 #include <rapidjson/stringbuffer.h>
@@ -30,6 +31,8 @@ std::string_view errorTypeName(ErrorType type) {
 }
 
 std::string toJson(const ApiError& error) {
+  std::string message = error.message;
+  secrets::redact(message);
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   const std::string_view type = errorTypeName(error.type);
@@ -37,7 +40,7 @@ std::string toJson(const ApiError& error) {
   writer.Key("error");
   writer.StartObject();
   writer.Key("message");
-  writer.String(error.message.data(), static_cast<rapidjson::SizeType>(error.message.size()));
+  writer.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
   writer.Key("type");
   writer.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
   writer.Key("param");

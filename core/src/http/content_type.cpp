@@ -36,11 +36,15 @@ bool isUtf8CharsetParameter(std::string_view parameter) {
   return equalsIgnoreCase(value, "utf-8") || equalsIgnoreCase(value, "utf8");
 }
 
+std::string_view mediaTypeOf(std::string_view headerValue) {
+  return trim(headerValue.substr(0, headerValue.find(';')));
+}
+
 } // namespace
 
 bool isJsonContentType(std::string_view headerValue) {
   const auto semicolon = headerValue.find(';');
-  if (!equalsIgnoreCase(trim(headerValue.substr(0, semicolon)), "application/json"))
+  if (!equalsIgnoreCase(mediaTypeOf(headerValue), "application/json"))
     return false;
   std::string_view rest =
       semicolon == std::string_view::npos ? std::string_view{} : headerValue.substr(semicolon + 1);
@@ -52,6 +56,10 @@ bool isJsonContentType(std::string_view headerValue) {
     rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next + 1);
   }
   return true;
+}
+
+bool isMultipartFormContentType(std::string_view headerValue) {
+  return equalsIgnoreCase(mediaTypeOf(headerValue), "multipart/form-data");
 }
 
 } // namespace gatehouse::http

@@ -3,6 +3,7 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <ostream>
 #include <string>
@@ -50,13 +51,13 @@ void PocoResponseSink::send(int status, std::string_view contentType, std::strin
   }
 }
 
-bool PocoResponseSink::beginEventStream() {
+bool PocoResponseSink::beginStream(int status, std::string_view contentType) {
   if (started_)
     return !broken_ && stream_ != nullptr;
-  prepareHeaders(200);
-  response_.setContentType("text/event-stream");
-  response_.set("Cache-Control", "no-cache");
+  prepareHeaders(status);
+  response_.setContentType(std::string(contentType));
   response_.setChunkedTransferEncoding(true);
+  eventStream_ = contentType == "text/event-stream";
   try {
     stream_ = &response_.send();
     stream_->flush();
@@ -67,17 +68,36 @@ bool PocoResponseSink::beginEventStream() {
   return !broken_;
 }
 
-bool PocoResponseSink::writeEvent(std::string_view framedBytes) {
+bool PocoResponseSink::writeBody(std::string_view bytes) {
   if (broken_ || stream_ == nullptr)
     return false;
+  // An empty write would flush nothing; never let it look like the terminating chunk.
+  if (bytes.empty())
+    return true;
   try {
-    stream_->write(framedBytes.data(), static_cast<std::streamsize>(framedBytes.size()));
+    stream_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     stream_->flush();
   } catch (const std::exception&) {
     broken_ = true;
   }
   broken_ = broken_ || !stream_->good();
   return !broken_;
+}
+
+void PocoResponseSink::abort() {
+  if (!started_ || stream_ == nullptr)
+    return;
+  broken_ = true;
+  // Ends the keep-alive loop after this response; the terminating chunk that POCO writes
+  // when the response goes away then fails on the shut socket, which is the point.
+  response_.setKeepAlive(false);
+  if (socket_ == nullptr)
+    return;
+  try {
+    socket_->shutdown();
+  } catch (const std::exception&) {
+    // Already gone: the client sees the cut either way.
+  }
 }
 
 } // namespace gatehouse::http

@@ -9,6 +9,7 @@
 #include <gatehouse/http/text_sanitizer.hpp>
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
 #include <chrono>
@@ -46,23 +47,35 @@ ApiError tooLarge(std::size_t limit) {
                   "body_too_large"};
 }
 
-// Reads a JSON route's body; on failure answers the client and returns false.
-bool readJsonBody(Poco::Net::HTTPServerRequest& request, ResponseSink& sink, std::size_t limit,
-                  std::string& body) {
+ApiError unsupportedMediaType(BodyPolicy policy) {
+  return ApiError{415,
+                  ErrorType::InvalidRequest,
+                  policy == BodyPolicy::Multipart
+                      ? "Content-Type must be multipart/form-data (with a boundary)."
+                      : "Content-Type must be application/json (optionally with charset=utf-8).",
+                  {},
+                  "unsupported_media_type"};
+}
+
+bool acceptsContentType(BodyPolicy policy, std::string_view contentType) {
+  return policy == BodyPolicy::Multipart ? isMultipartFormContentType(contentType)
+                                         : isJsonContentType(contentType);
+}
+
+// Reads the body of a route that takes one (read once, here, and never copied again);
+// on failure answers the client and returns false.
+bool readRouteBody(Poco::Net::HTTPServerRequest& request, BodyPolicy policy, ResponseSink& sink,
+                   std::size_t limit, std::string& body) {
   const BodyFraming framing = framingOf(request);
   if (declaredLengthExceeds(framing, limit)) {
     sink.closeConnection(); // the unread body would otherwise be parsed as the next request
     sendError(sink, tooLarge(limit));
     return false;
   }
-  if (!isJsonContentType(request.getContentType())) {
+  if (!acceptsContentType(policy, request.getContentType())) {
     if (hasBody(framing))
       sink.closeConnection();
-    sendError(sink, ApiError{415,
-                             ErrorType::InvalidRequest,
-                             "Content-Type must be application/json (optionally with charset=utf-8).",
-                             {},
-                             "unsupported_media_type"});
+    sendError(sink, unsupportedMediaType(policy));
     return false;
   }
   if (request.getExpectContinue())
@@ -98,14 +111,17 @@ void answerUnroutable(const RouteMatch& match, std::string_view method, std::str
                      "unknown_route"));
 }
 
-// The 500 for a handler that threw: a generic error response, or an error event when a
-// stream had already started. Its detail stays in the log.
+// The 500 for a handler that threw: a generic error response, an error event when an
+// event stream had already started, or a cut connection for any other started stream
+// (its body cannot carry an error). The detail stays in the log.
 void answerFailure(PocoResponseSink& sink, const std::string& requestId) noexcept {
   try {
     if (!sink.started())
       sendError(sink, internalError(requestId));
-    else
+    else if (sink.eventStream())
       sink.writeEvent(sseErrorEvent(internalError(requestId)));
+    else
+      sink.abort();
   } catch (...) {
     // Not even an error could be sent; the connection loop drops the connection.
   }
@@ -127,8 +143,8 @@ void route(const Router& router, std::size_t maxBodyBytes, Poco::Net::HTTPServer
     return;
   }
   std::string body;
-  if (match.route->body == BodyPolicy::Json) {
-    if (!readJsonBody(request, sink, maxBodyBytes, body))
+  if (match.route->body != BodyPolicy::None) {
+    if (!readRouteBody(request, match.route->body, sink, maxBodyBytes, body))
       return;
   } else if (hasBody(framingOf(request))) {
     sink.closeConnection(); // the route takes no body, so it stays unread
@@ -154,7 +170,10 @@ void RequestDispatcher::dispatch(Poco::Net::HTTPServerRequest& request,
   } catch (...) {
     return; // out of memory for a 32-byte string: nothing sensible is left to do
   }
-  PocoResponseSink sink(response, state_);
+  // Our connection loop always builds an HTTPServerRequestImpl; the socket lets a failed
+  // stream be cut off.
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+  PocoResponseSink sink(response, state_, impl != nullptr ? &impl->socket() : nullptr);
   const std::string_view path = pathOf(request.getURI());
   try {
     route(router_, maxBodyBytes_, request, path, requestId, sink);

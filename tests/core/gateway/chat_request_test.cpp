@@ -2,33 +2,27 @@
 
 #include <gtest/gtest.h>
 
+#include "request_parsing.hpp"
+
 namespace gatehouse::gateway {
 namespace {
 
-ChatRequest accepted(std::string_view body) {
-  auto result = parseChatRequest(body);
-  if (auto* error = std::get_if<http::ApiError>(&result)) {
-    ADD_FAILURE() << "refused: " << error->message;
-    return {};
-  }
-  return std::get<ChatRequest>(result);
+ModelRequest accepted(std::string_view body) {
+  return testing::acceptedRequest(parseChatRequest(body), body);
 }
 
 http::ApiError refused(std::string_view body) {
-  auto result = parseChatRequest(body);
-  if (!std::holds_alternative<http::ApiError>(result)) {
-    ADD_FAILURE() << "accepted: " << body;
-    return {};
-  }
-  return std::get<http::ApiError>(result);
+  return testing::refusedRequest(parseChatRequest(body), body);
 }
 
 constexpr std::string_view kMinimal = R"({"model":"m","messages":[{"role":"user","content":"hi"}]})";
 
 TEST(ChatRequest, AcceptsAMinimalRequest) {
-  const ChatRequest request = accepted(kMinimal);
+  const ModelRequest request = accepted(kMinimal);
+  EXPECT_EQ(request.endpoint, GH_ENDPOINT_CHAT_COMPLETIONS);
   EXPECT_EQ(request.model, "m");
   EXPECT_FALSE(request.stream);
+  EXPECT_TRUE(request.form.parts().empty());
 }
 
 TEST(ChatRequest, ReadsStream) {

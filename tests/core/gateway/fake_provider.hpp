@@ -12,8 +12,9 @@ class FakeProvider final : public gateway::Provider {
 public:
   using Behaviour = std::function<PluginResult(Exchange&)>;
 
-  explicit FakeProvider(std::string providerName, Behaviour behaviour = {})
-      : name_(std::move(providerName)), behaviour_(std::move(behaviour)) {}
+  explicit FakeProvider(std::string providerName, Behaviour behaviour = {},
+                        std::shared_ptr<UpstreamClient> upstream = nullptr)
+      : name_(std::move(providerName)), behaviour_(std::move(behaviour)), upstream_(std::move(upstream)) {}
 
   const std::string& name() const override { return name_; }
   PluginResult handle(Exchange& exchange) override {
@@ -26,8 +27,10 @@ public:
     seenEndpoint = exchange.endpoint();
     return behaviour_ ? behaviour_(exchange) : PluginResult{};
   }
+  const std::shared_ptr<UpstreamClient>& upstreamClient() const override { return upstream_; }
 
   void setBehaviour(Behaviour behaviour) { behaviour_ = std::move(behaviour); }
+  void setUpstream(std::shared_ptr<UpstreamClient> upstream) { upstream_ = std::move(upstream); }
 
   int calls = 0;
   std::string seenModel, seenUpstreamModel, seenRequestId, seenBody;
@@ -37,6 +40,7 @@ public:
 private:
   std::string name_;
   Behaviour behaviour_;
+  std::shared_ptr<UpstreamClient> upstream_;
 };
 
 } // namespace gatehouse::testing

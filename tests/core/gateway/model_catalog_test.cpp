@@ -34,47 +34,48 @@ protected:
 
 TEST_F(ModelCatalogTest, ResolvesNamesAndAliasesToTheirProviderAndUpstreamModel) {
   const ModelCatalog catalog(config_, providers_);
-  const ModelRoute* byName = catalog.resolve("gpt-x");
-  ASSERT_NE(byName, nullptr);
-  EXPECT_EQ(byName->provider, alpha_);
+  const auto byName = catalog.resolve("gpt-x");
+  ASSERT_TRUE(byName.has_value());
+  EXPECT_EQ(byName->provider, alpha_.get());
   EXPECT_EQ(byName->upstreamModel, "gpt-x-2024");
   EXPECT_EQ(byName->canonicalName, "gpt-x");
-  const ModelRoute* byAlias = catalog.resolve("gx");
-  ASSERT_NE(byAlias, nullptr);
+  const auto byAlias = catalog.resolve("gx");
+  ASSERT_TRUE(byAlias.has_value());
   EXPECT_EQ(byAlias->upstreamModel, "gpt-x-2024");
-  EXPECT_EQ(catalog.resolve("claude-y")->provider, beta_);
+  EXPECT_EQ(byAlias->canonicalName, "gpt-x");
+  EXPECT_EQ(catalog.resolve("claude-y")->provider, beta_.get());
 }
 
 TEST_F(ModelCatalogTest, UpstreamModelDefaultsToTheName) {
   const ModelCatalog catalog(config_, providers_);
-  ASSERT_NE(catalog.resolve("org/model-7b"), nullptr);
+  ASSERT_TRUE(catalog.resolve("org/model-7b").has_value());
   EXPECT_EQ(catalog.resolve("org/model-7b")->upstreamModel, "org/model-7b");
 }
 
 TEST_F(ModelCatalogTest, ResolvesTheProviderQualifiedForm) {
   const ModelCatalog catalog(config_, providers_);
-  const ModelRoute* qualified = catalog.resolve("beta/gpt-x");
-  ASSERT_NE(qualified, nullptr);
-  EXPECT_EQ(qualified->provider, beta_);
+  const auto qualified = catalog.resolve("beta/gpt-x");
+  ASSERT_TRUE(qualified.has_value());
+  EXPECT_EQ(qualified->provider, beta_.get());
   EXPECT_EQ(qualified->upstreamModel, "beta-gpt");
-  ASSERT_NE(catalog.resolve("beta/shared"), nullptr);
-  EXPECT_EQ(catalog.resolve("beta/shared")->provider, beta_);
-  ASSERT_NE(catalog.resolve("alpha/org/model-7b"), nullptr);
+  ASSERT_TRUE(catalog.resolve("beta/shared").has_value());
+  EXPECT_EQ(catalog.resolve("beta/shared")->provider, beta_.get());
+  ASSERT_TRUE(catalog.resolve("alpha/org/model-7b").has_value());
 }
 
 TEST_F(ModelCatalogTest, FirstProviderKeepsADuplicatedName) {
   const ModelCatalog catalog(config_, providers_);
-  EXPECT_EQ(catalog.resolve("gpt-x")->provider, alpha_);
-  EXPECT_EQ(catalog.resolve("shared")->provider, alpha_);
+  EXPECT_EQ(catalog.resolve("gpt-x")->provider, alpha_.get());
+  EXPECT_EQ(catalog.resolve("shared")->provider, alpha_.get());
 }
 
 TEST_F(ModelCatalogTest, UnknownNamesDoNotResolve) {
   const ModelCatalog catalog(config_, providers_);
-  EXPECT_EQ(catalog.resolve("nope"), nullptr);
-  EXPECT_EQ(catalog.resolve("gamma/gpt-x"), nullptr);
-  EXPECT_EQ(catalog.resolve("alpha/claude-y"), nullptr);
-  EXPECT_EQ(catalog.resolve(""), nullptr);
-  EXPECT_EQ(catalog.resolve("GPT-X"), nullptr);
+  EXPECT_FALSE(catalog.resolve("nope").has_value());
+  EXPECT_FALSE(catalog.resolve("gamma/gpt-x").has_value());
+  EXPECT_FALSE(catalog.resolve("alpha/claude-y").has_value());
+  EXPECT_FALSE(catalog.resolve("").has_value());
+  EXPECT_FALSE(catalog.resolve("GPT-X").has_value());
 }
 
 TEST_F(ModelCatalogTest, ListsEveryNameAndAliasOnceWithItsOwner) {
@@ -94,6 +95,67 @@ TEST_F(ModelCatalogTest, ListsEveryNameAndAliasOnceWithItsOwner) {
 TEST_F(ModelCatalogTest, RefusesAProviderWithoutInstance) {
   providers_.erase("beta");
   EXPECT_THROW(ModelCatalog(config_, providers_), std::invalid_argument);
+}
+
+// --- providers that list their upstream's models -------------------------------------
+
+class ListingCatalogTest : public ModelCatalogTest {
+protected:
+  void SetUp() override {
+    ModelCatalogTest::SetUp();
+    providers_["open"] = open_;
+    ProviderConfig open = provider("open", {{"fast", "gpt-4o-mini", {}}});
+    open.listUpstreamModels = true;
+    ProviderConfig bare = provider("bare", {});
+    bare.listUpstreamModels = true;
+    providers_["bare"] = bare_;
+    config_.push_back(open);
+    config_.push_back(bare);
+  }
+
+  std::shared_ptr<testing::FakeProvider> open_ = std::make_shared<testing::FakeProvider>("open");
+  std::shared_ptr<testing::FakeProvider> bare_ = std::make_shared<testing::FakeProvider>("bare");
+};
+
+TEST_F(ListingCatalogTest, RoutesAnyIdBehindTheProviderNameWithTheIdAsUpstreamModel) {
+  const ModelCatalog catalog(config_, providers_);
+  const std::string requested = "open/gpt-4.1-2025-04-14";
+  const auto route = catalog.resolve(requested);
+  ASSERT_TRUE(route.has_value());
+  EXPECT_EQ(route->provider, open_.get());
+  EXPECT_EQ(route->upstreamModel, "gpt-4.1-2025-04-14");
+  EXPECT_EQ(route->canonicalName, requested);
+  const auto nested = catalog.resolve("bare/org/model:tag");
+  ASSERT_TRUE(nested.has_value());
+  EXPECT_EQ(nested->provider, bare_.get());
+  EXPECT_EQ(nested->upstreamModel, "org/model:tag");
+}
+
+TEST_F(ListingCatalogTest, ConfiguredNamesStillWin) {
+  const ModelCatalog catalog(config_, providers_);
+  const auto configured = catalog.resolve("open/fast");
+  ASSERT_TRUE(configured.has_value());
+  EXPECT_EQ(configured->upstreamModel, "gpt-4o-mini"); // the configured mapping, not "fast"
+  EXPECT_EQ(configured->canonicalName, "fast");
+  EXPECT_EQ(catalog.resolve("fast")->provider, open_.get());
+}
+
+TEST_F(ListingCatalogTest, OnlyListingProvidersTakeUnknownIds) {
+  const ModelCatalog catalog(config_, providers_);
+  EXPECT_FALSE(catalog.resolve("alpha/anything").has_value());
+  EXPECT_FALSE(catalog.resolve("open/").has_value());
+  EXPECT_FALSE(catalog.resolve("open").has_value());
+  EXPECT_FALSE(catalog.resolve("opener/x").has_value());
+  EXPECT_FALSE(catalog.resolve("ope/x").has_value());
+}
+
+TEST_F(ListingCatalogTest, NamesTheListingProvidersInConfigOrder) {
+  const ModelCatalog catalog(config_, providers_);
+  ASSERT_EQ(catalog.listingProviders().size(), 2u);
+  EXPECT_EQ(catalog.listingProviders()[0].name, "open");
+  EXPECT_EQ(catalog.listingProviders()[0].provider, open_);
+  EXPECT_EQ(catalog.listingProviders()[1].name, "bare");
+  EXPECT_EQ(catalog.modelCount(), 5u);
 }
 
 } // namespace

@@ -10,6 +10,8 @@
 namespace gatehouse::gateway {
 namespace {
 
+using namespace std::chrono_literals;
+
 ModelCatalog sampleCatalog() {
   ProviderConfig mock;
   mock.name = "mock";
@@ -19,6 +21,19 @@ ModelCatalog sampleCatalog() {
   other.models = {{"big-model", "", {}}};
   return ModelCatalog({mock, other}, {{"mock", std::make_shared<testing::FakeProvider>("mock")},
                                       {"other", std::make_shared<testing::FakeProvider>("other")}});
+}
+
+std::vector<std::pair<std::string, std::string>> idsAndOwners(const std::string& body) {
+  rapidjson::Document document;
+  document.Parse(body.c_str());
+  std::vector<std::pair<std::string, std::string>> listed;
+  if (!document.IsObject() || !document["data"].IsArray()) {
+    ADD_FAILURE() << body;
+    return listed;
+  }
+  for (const auto& model : document["data"].GetArray())
+    listed.emplace_back(model["id"].GetString(), model["owned_by"].GetString());
+  return listed;
 }
 
 TEST(ModelsEndpoint, ListsEveryModelAndAliasInOpenAiListFormat) {
@@ -58,6 +73,78 @@ TEST(ModelsEndpoint, RequiresAuthenticationWhenConfigured) {
   endpoint.serve(request, sink);
   EXPECT_EQ(sink.status, 401);
   EXPECT_NE(sink.body.find("authentication_error"), std::string::npos);
+}
+
+class ListingModelsEndpoint : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ProviderConfig mock;
+    mock.name = "mock";
+    mock.models = {{"mock-echo", "", {}}};
+    ProviderConfig open;
+    open.name = "open";
+    open.listUpstreamModels = true;
+    // A configured name that happens to look like a listed upstream model.
+    open.models = {{"open/gpt-4o", "gpt-4o", {}}};
+    catalog_.emplace(std::vector<ProviderConfig>{mock, open},
+                     ModelCatalog::ProviderMap{{"mock", std::make_shared<testing::FakeProvider>("mock")},
+                                               {"open", open_}});
+    endpoint_.emplace(*catalog_, anonymous_, 1700000000, [this] { return now_; });
+  }
+
+  std::string serve(const Authenticator* authenticator = nullptr) {
+    if (authenticator != nullptr)
+      endpoint_.emplace(*catalog_, *authenticator, 1700000000, [this] { return now_; });
+    testing::FakeClientRequest client;
+    http::IncomingRequest request{client, {}, "req-m", 0};
+    testing::FakeResponseSink sink;
+    endpoint_->serve(request, sink);
+    status_ = sink.status;
+    return sink.body;
+  }
+
+  std::shared_ptr<testing::FakeProvider> open_ =
+      std::make_shared<testing::FakeProvider>("open", [](Exchange& e) {
+        e.respond(200, "application/json", R"({"data":[{"id":"gpt-4o"},{"id":"o3"},{"id":"o3"}]})");
+        return PluginResult{};
+      });
+  std::optional<ModelCatalog> catalog_;
+  Authenticator anonymous_;
+  std::optional<ModelsEndpoint> endpoint_;
+  std::chrono::steady_clock::time_point now_ = std::chrono::steady_clock::time_point{} + 1h;
+  int status_ = 0;
+};
+
+TEST_F(ListingModelsEndpoint, AppendsTheUpstreamsModelsOnceEachAfterTheConfiguredOnes) {
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"mock-echo", "mock"}, {"open/gpt-4o", "open"}, {"open/o3", "open"}};
+  EXPECT_EQ(idsAndOwners(serve()), expected);
+  EXPECT_EQ(status_, 200);
+}
+
+TEST_F(ListingModelsEndpoint, CachesTheUpstreamListForAMinute) {
+  serve();
+  now_ += 30s;
+  serve();
+  EXPECT_EQ(open_->calls, 1);
+  now_ += 30s;
+  serve();
+  EXPECT_EQ(open_->calls, 2);
+}
+
+TEST_F(ListingModelsEndpoint, ServesTheConfiguredModelsWhenTheUpstreamCannotBeListed) {
+  open_->setBehaviour([](Exchange&) { return PluginResult{GH_ERROR_UPSTREAM_TIMEOUT, "timed out"}; });
+  const std::vector<std::pair<std::string, std::string>> expected{{"mock-echo", "mock"},
+                                                                  {"open/gpt-4o", "open"}};
+  EXPECT_EQ(idsAndOwners(serve()), expected);
+  EXPECT_EQ(status_, 200);
+}
+
+TEST_F(ListingModelsEndpoint, AnUnauthenticatedRequestNeverReachesTheProvider) {
+  const Authenticator nobody({{"none", [](ClientRequest&) { return AuthOutcome{}; }}});
+  serve(&nobody);
+  EXPECT_EQ(status_, 401);
+  EXPECT_EQ(open_->calls, 0);
 }
 
 } // namespace

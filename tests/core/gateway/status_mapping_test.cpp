@@ -16,6 +16,7 @@ TEST(StatusMapping, FollowsTheAbiBrackets) {
   EXPECT_EQ(httpStatusFor(GH_ERROR_CANCELLED), 499);
   EXPECT_EQ(httpStatusFor(GH_ERROR_INTERNAL), 500);
   EXPECT_EQ(httpStatusFor(GH_ERROR_UPSTREAM), 502);
+  EXPECT_EQ(httpStatusFor(GH_ERROR_UPSTREAM_TIMEOUT), 504);
   EXPECT_EQ(httpStatusFor(GH_ERROR_CONFIG), 500);
   EXPECT_EQ(httpStatusFor(12345), 500);
 }
@@ -31,6 +32,18 @@ TEST(StatusMapping, PassesTheMessageOnWithAMatchingType) {
   EXPECT_EQ(apiErrorFor(GH_ERROR_PERMISSION_DENIED, "m", "r").type, http::ErrorType::Permission);
   EXPECT_EQ(apiErrorFor(GH_ERROR_NOT_FOUND, "m", "r").type, http::ErrorType::NotFound);
   EXPECT_EQ(apiErrorFor(GH_ERROR_UPSTREAM, "m", "r").type, http::ErrorType::Api);
+}
+
+TEST(StatusMapping, AnUpstreamTimeoutIsA504GatewayTimeoutWithThePluginsMessage) {
+  const http::ApiError timeout =
+      apiErrorFor(GH_ERROR_UPSTREAM_TIMEOUT, "no response from api.openai.com:443 within 600000 ms", "r");
+  EXPECT_EQ(timeout.status, 504);
+  EXPECT_EQ(timeout.type, http::ErrorType::Api);
+  EXPECT_EQ(timeout.code, "upstream_timeout");
+  EXPECT_EQ(timeout.message, "no response from api.openai.com:443 within 600000 ms");
+  const http::ApiError failed = apiErrorFor(GH_ERROR_UPSTREAM, "could not connect", "r");
+  EXPECT_EQ(failed.status, 502);
+  EXPECT_EQ(failed.code, "upstream_error");
 }
 
 TEST(StatusMapping, InternalFailuresHideThePluginMessage) {

@@ -26,5 +26,20 @@ TEST(ContentType, RefusesOtherTypesCharsetsAndParameters) {
   EXPECT_FALSE(isJsonContentType("multipart/form-data; charset=utf-8"));
 }
 
+TEST(ContentType, MultipartFormDataWithAnyParameters) {
+  EXPECT_TRUE(isMultipartFormContentType("multipart/form-data; boundary=abc"));
+  EXPECT_TRUE(isMultipartFormContentType("Multipart/Form-Data;boundary=\"a b\""));
+  EXPECT_TRUE(isMultipartFormContentType(" multipart/form-data "));
+  EXPECT_TRUE(isMultipartFormContentType("multipart/form-data")); // the missing boundary is a 400 later
+}
+
+TEST(ContentType, OtherTypesAreNotMultipartForms) {
+  EXPECT_FALSE(isMultipartFormContentType(""));
+  EXPECT_FALSE(isMultipartFormContentType("application/json"));
+  EXPECT_FALSE(isMultipartFormContentType("multipart/mixed; boundary=abc"));
+  EXPECT_FALSE(isMultipartFormContentType("multipart/form-datax; boundary=abc"));
+  EXPECT_FALSE(isMultipartFormContentType("application/x-www-form-urlencoded"));
+}
+
 } // namespace
 } // namespace gatehouse::http

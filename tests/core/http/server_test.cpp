@@ -74,6 +74,29 @@ protected:
                   throw std::logic_error("broken invariant");
                 }});
     router.add({"GET", "/silent", BodyPolicy::None, [](IncomingRequest&, ResponseSink&) {}});
+    router.add({"POST", "/form", BodyPolicy::Multipart, [](IncomingRequest& request, ResponseSink& response) {
+                  response.send(200, "text/plain",
+                                std::string(request.client.header("content-type")) + "|" +
+                                    std::string(request.body));
+                }});
+    router.add({"GET", "/raw", BodyPolicy::None, [](IncomingRequest&, ResponseSink& response) {
+                  if (!response.beginStream(201, "audio/mpeg"))
+                    return;
+                  response.writeBody("ID3");
+                  response.writeBody("");
+                  response.writeBody(std::string("\0frames", 7));
+                }});
+    router.add({"GET", "/raw-cut", BodyPolicy::None, [](IncomingRequest&, ResponseSink& response) {
+                  response.beginStream(200, "audio/mpeg");
+                  response.writeBody("partial audio");
+                  response.abort();
+                  EXPECT_FALSE(response.writeBody("after the cut"));
+                }});
+    router.add({"GET", "/raw-then-throw", BodyPolicy::None, [](IncomingRequest&, ResponseSink& response) {
+                  response.beginStream(200, "audio/wav");
+                  response.writeBody("RIFF");
+                  throw std::runtime_error("decoder bug");
+                }});
     router.add({"GET", "/slow", BodyPolicy::None, [this](IncomingRequest&, ResponseSink& response) {
                   slowStarted_ = true;
                   while (!releaseSlow_)
@@ -393,6 +416,71 @@ TEST(ServerStart, ReportsAPortInUse) {
               std::string::npos)
         << e.what();
   }
+}
+
+TEST_F(ServerTest, AMultipartRouteReadsAFormBody) {
+  const std::string body = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--b--\r\n";
+  const RawResponse response = roundTrip(
+      port_, buildRequest("POST", "/form", {{"Content-Type", "multipart/form-data; boundary=b"}}, body));
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "multipart/form-data; boundary=b|" + body);
+}
+
+TEST_F(ServerTest, AMultipartRouteRefusesOtherContentTypesWith415) {
+  for (const std::string type : {"application/json", "text/plain", "multipart/mixed; boundary=b"}) {
+    const RawResponse response =
+        roundTrip(port_, buildRequest("POST", "/form", {{"Content-Type", type}}, "{}"));
+    expectError(response, 415, "unsupported_media_type");
+    EXPECT_NE(response.body.find("multipart/form-data"), std::string::npos) << response.body;
+  }
+  expectError(roundTrip(port_, buildRequest("POST", "/form", {}, "x")), 415, "unsupported_media_type");
+}
+
+TEST_F(ServerTest, AMultipartBodyOverTheLimitIs413) {
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.send(buildRequest("POST", "/form",
+                                           {{"Content-Type", "multipart/form-data; boundary=b"},
+                                            {"Content-Length", std::to_string(kLimit + 1)}})));
+  expectError(connection.readResponse(), 413, "body_too_large");
+  EXPECT_TRUE(connection.waitForClose());
+  std::string request =
+      buildRequest("POST", "/form",
+                   {{"Content-Type", "multipart/form-data; boundary=b"}, {"Transfer-Encoding", "chunked"}});
+  request += "400\r\n" + std::string(1024, 'x') + "\r\n1\r\nx\r\n0\r\n\r\n";
+  expectError(roundTrip(port_, request), 413, "body_too_large");
+  EXPECT_EQ(roundTrip(port_, buildRequest("GET", "/ping")).status, 200);
+}
+
+TEST_F(ServerTest, ARawStreamCarriesAnyStatusTypeAndBytesAndEndsProperly) {
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.send(buildRequest("GET", "/raw")));
+  const RawResponse response = connection.readResponse(); // throws unless the last chunk arrives
+  EXPECT_EQ(response.status, 201);
+  EXPECT_EQ(response.header("content-type"), "audio/mpeg");
+  EXPECT_TRUE(response.chunked);
+  EXPECT_EQ(response.header("cache-control"), "");
+  EXPECT_EQ(response.body, std::string("ID3\0frames", 10));
+  // Properly ended, so the connection serves the next request.
+  ASSERT_TRUE(connection.send(buildRequest("GET", "/ping")));
+  EXPECT_EQ(connection.readResponse().status, 200);
+}
+
+TEST_F(ServerTest, AnAbortedStreamIsCutOffWithoutItsLastChunk) {
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.send(buildRequest("GET", "/raw-cut")));
+  const RawResponse head = connection.readHead();
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(connection.readChunk(), std::optional<std::string>("partial audio"));
+  EXPECT_THROW(connection.readChunk(), std::runtime_error); // EOF instead of the zero chunk
+  EXPECT_EQ(roundTrip(port_, buildRequest("GET", "/ping")).status, 200);
+}
+
+TEST_F(ServerTest, AHandlerThrowingMidRawStreamCutsTheConnection) {
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.send(buildRequest("GET", "/raw-then-throw")));
+  EXPECT_EQ(connection.readHead().status, 200);
+  EXPECT_EQ(connection.readChunk(), std::optional<std::string>("RIFF"));
+  EXPECT_THROW(connection.readChunk(), std::runtime_error); // no error text inside the audio, no last chunk
 }
 
 } // namespace

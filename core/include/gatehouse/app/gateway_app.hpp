@@ -6,8 +6,8 @@
 #include <gatehouse/gateway/admission.hpp>
 #include <gatehouse/gateway/authenticator.hpp>
 #include <gatehouse/gateway/billing_usage_sink.hpp>
-#include <gatehouse/gateway/chat_pipeline.hpp>
 #include <gatehouse/gateway/model_catalog.hpp>
+#include <gatehouse/gateway/model_pipeline.hpp>
 #include <gatehouse/gateway/models_endpoint.hpp>
 #include <gatehouse/gateway/readiness.hpp>
 #include <gatehouse/http/server.hpp>
@@ -33,7 +33,8 @@ struct AppServices {
 class GatewayApp {
 public:
   // Loads the plugins (config.pluginDir must already be resolved) and creates every
-  // provider. Throws PluginLoadError or std::runtime_error with a one-line message.
+  // provider with its own upstream client. Throws PluginLoadError or std::runtime_error
+  // with a one-line message (naming the provider when its upstream settings are unusable).
   GatewayApp(GatewayConfig config, AppServices services);
   ~GatewayApp();
   GatewayApp(const GatewayApp&) = delete;
@@ -71,7 +72,7 @@ private:
   gateway::Admission admission_;
   // Declared after host_: destroyed (its thread joined) before the plugins are unloaded.
   std::unique_ptr<gateway::BillingUsageSink> billing_;
-  std::unique_ptr<gateway::ChatPipeline> chat_;
+  std::unique_ptr<gateway::ModelPipeline> pipeline_;
   std::unique_ptr<gateway::ModelsEndpoint> models_;
   gateway::Readiness readiness_;
   std::unique_ptr<http::Server> server_;

@@ -10,13 +10,17 @@ namespace gatehouse::gateway {
 
 class PluginProvider final : public Provider {
 public:
-  explicit PluginProvider(std::shared_ptr<ProviderInstance> instance) : instance_(std::move(instance)) {}
+  // `upstream` may be null (the plugin then cannot send upstream requests).
+  PluginProvider(std::shared_ptr<ProviderInstance> instance, std::shared_ptr<UpstreamClient> upstream)
+      : instance_(std::move(instance)), upstream_(std::move(upstream)) {}
 
   const std::string& name() const override { return instance_->name(); }
   PluginResult handle(Exchange& exchange) override { return instance_->handle(exchange); }
+  const std::shared_ptr<UpstreamClient>& upstreamClient() const override { return upstream_; }
 
 private:
   std::shared_ptr<ProviderInstance> instance_;
+  std::shared_ptr<UpstreamClient> upstream_;
 };
 
 } // namespace gatehouse::gateway

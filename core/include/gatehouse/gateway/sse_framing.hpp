@@ -1,4 +1,4 @@
-// Server-Sent Events framing for the chat stream.
+// Server-Sent Events framing for the model endpoints' event streams.
 #pragma once
 
 #include <string>

@@ -7,7 +7,8 @@
 
 namespace Poco::Net {
 class HTTPServerResponse;
-}
+class StreamSocket;
+} // namespace Poco::Net
 
 namespace gatehouse::http {
 
@@ -16,26 +17,34 @@ class ServerState;
 class PocoResponseSink final : public ResponseSink {
 public:
   // With `state`, a response that starts while the server drains says Connection: close.
-  explicit PocoResponseSink(Poco::Net::HTTPServerResponse& response, const ServerState* state = nullptr)
-      : response_(response), state_(state) {}
+  // `socket` (the connection's) is what abort() cuts; without it abort() only stops
+  // writing and keep-alive.
+  explicit PocoResponseSink(Poco::Net::HTTPServerResponse& response, const ServerState* state = nullptr,
+                            Poco::Net::StreamSocket* socket = nullptr)
+      : response_(response), state_(state), socket_(socket) {}
 
   bool started() const override { return started_; }
   void setHeader(std::string_view name, std::string_view value) override;
   void closeConnection() override;
   void send(int status, std::string_view contentType, std::string_view body) override;
-  bool beginEventStream() override;
-  bool writeEvent(std::string_view framedBytes) override;
+  bool beginStream(int status, std::string_view contentType) override;
+  bool writeBody(std::string_view bytes) override;
+  void abort() override;
 
   int status() const { return status_; }
+  // True once a text/event-stream response started.
+  bool eventStream() const { return eventStream_; }
 
 private:
   void prepareHeaders(int status);
 
   Poco::Net::HTTPServerResponse& response_;
   const ServerState* state_;
+  Poco::Net::StreamSocket* socket_;
   std::ostream* stream_ = nullptr;
   bool started_ = false;
   bool broken_ = false;
+  bool eventStream_ = false;
   int status_ = 0;
 };
 

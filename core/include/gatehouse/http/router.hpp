@@ -16,8 +16,9 @@ using Handler = std::function<void(IncomingRequest& request, ResponseSink& respo
 
 // What the dispatcher does with the body before calling the handler.
 enum class BodyPolicy {
-  None, // the route takes no body; whatever the client sent is not read
-  Json, // Content-Type must be JSON, the body is read under the size limit
+  None,      // the route takes no body; whatever the client sent is not read
+  Json,      // Content-Type must be JSON, the body is read under the size limit
+  Multipart, // Content-Type must be multipart/form-data, the body is read under the size limit
 };
 
 struct Route {

@@ -29,25 +29,29 @@ public:
     contentType = std::string(type);
     body = std::string(content);
   }
-  bool beginEventStream() override {
+  bool beginStream(int statusCode, std::string_view type) override {
     ++beginCalls;
     if (started_)
       return streaming && !broken;
     started_ = true;
     streaming = true;
-    status = 200;
-    contentType = "text/event-stream";
+    status = statusCode;
+    contentType = std::string(type);
     return !failBegin;
   }
-  bool writeEvent(std::string_view framed) override {
-    if (!streaming || broken || failBegin)
+  bool writeBody(std::string_view bytes) override {
+    if (!streaming || broken || failBegin || aborted)
       return false;
     if (failAfterWrites >= 0 && static_cast<int>(written.size()) >= failAfterWrites) {
       broken = true;
       return false;
     }
-    written.emplace_back(framed);
+    written.emplace_back(bytes);
     return true;
+  }
+  void abort() override {
+    if (streaming)
+      aborted = true;
   }
 
   // Everything written to the stream, concatenated.
@@ -66,6 +70,7 @@ public:
   bool streaming = false;
   bool closed = false;
   bool broken = false;
+  bool aborted = false;     // the stream was cut off instead of ended
   bool failBegin = false;   // the client is gone before the stream starts
   int failAfterWrites = -1; // writes succeeding before the client "goes away"; -1: never
   int sendCalls = 0;

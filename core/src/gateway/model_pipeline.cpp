@@ -1,5 +1,6 @@
 #include <gatehouse/common/log.hpp>
-#include <gatehouse/gateway/chat_pipeline.hpp>
+#include <gatehouse/gateway/model_pipeline.hpp>
+#include <gatehouse/gateway/model_request.hpp>
 #include <gatehouse/gateway/pipeline_exchange.hpp>
 #include <gatehouse/gateway/sse_framing.hpp>
 #include <gatehouse/gateway/status_mapping.hpp>
@@ -19,21 +20,45 @@ void logPluginFailure(std::string_view requestId, const std::string& provider, c
                             "' failed with status " + std::to_string(result.status) + ": " + result.message);
 }
 
+// Ends an SSE stream the provider returned from: OpenAI's chat streams end with
+// "[DONE]", which its clients wait for; the other endpoints' event streams just end.
+int finishEventStream(PipelineExchange& exchange, const PluginResult& result, const std::string& provider,
+                      std::string_view requestId, http::ResponseSink& response) {
+  if (exchange.clientGone())
+    return kClientClosedRequest;
+  if (result.ok()) {
+    if (exchange.endpoint() == GH_ENDPOINT_CHAT_COMPLETIONS)
+      response.writeEvent(kSseDone);
+  } else if (result.status != GH_ERROR_CANCELLED) {
+    logPluginFailure(requestId, provider, result);
+    response.writeEvent(http::sseErrorEvent(apiErrorFor(result.status, result.message, requestId)));
+  }
+  return exchange.httpStatus();
+}
+
+// A raw body cannot carry an error: after a failure the client must see it cut off
+// rather than mistake half an audio file for all of it.
+int finishRawStream(PipelineExchange& exchange, const PluginResult& result, const std::string& provider,
+                    std::string_view requestId, http::ResponseSink& response) {
+  if (exchange.clientGone())
+    return kClientClosedRequest;
+  if (!result.ok()) {
+    if (result.status != GH_ERROR_CANCELLED)
+      logPluginFailure(requestId, provider, result);
+    response.abort();
+  }
+  return exchange.httpStatus();
+}
+
 // Ends the response after the provider returned, whatever state it left it in.
 // Returns the HTTP status the client ended up with.
 int finishResponse(PipelineExchange& exchange, const PluginResult& result, const std::string& provider,
                    std::string_view requestId, http::ResponseSink& response) {
   switch (exchange.state()) {
   case PipelineExchange::State::Streaming:
-    if (exchange.clientGone())
-      return kClientClosedRequest;
-    if (result.ok()) {
-      response.writeEvent(kSseDone);
-    } else if (result.status != GH_ERROR_CANCELLED) {
-      logPluginFailure(requestId, provider, result);
-      response.writeEvent(http::sseErrorEvent(apiErrorFor(result.status, result.message, requestId)));
-    }
-    return exchange.httpStatus();
+    return finishEventStream(exchange, result, provider, requestId, response);
+  case PipelineExchange::State::RawStreaming:
+    return finishRawStream(exchange, result, provider, requestId, response);
   case PipelineExchange::State::Responded:
     if (!result.ok())
       logPluginFailure(requestId, provider, result);
@@ -54,8 +79,8 @@ int finishResponse(PipelineExchange& exchange, const PluginResult& result, const
 }
 
 UsageEvent usageEventFor(const http::IncomingRequest& request, const Principal& principal,
-                         const ChatRequest& chat, const ModelRoute& route, const PipelineExchange& exchange,
-                         int httpStatus, std::int64_t durationMs) {
+                         const ModelRequest& modelRequest, const ModelRoute& route,
+                         const PipelineExchange& exchange, int httpStatus, std::int64_t durationMs) {
   UsageEvent event;
   event.requestId = std::string(request.requestId);
   event.subject = principal.subject;
@@ -63,10 +88,10 @@ UsageEvent usageEventFor(const http::IncomingRequest& request, const Principal& 
   event.app = principal.app;
   event.keyId = principal.keyId;
   event.provider = route.provider->name();
-  event.model = chat.model;
-  event.upstreamModel = route.upstreamModel;
-  event.endpoint = GH_ENDPOINT_CHAT_COMPLETIONS;
-  event.streamed = exchange.state() == PipelineExchange::State::Streaming;
+  event.model = modelRequest.model;
+  event.upstreamModel = std::string(route.upstreamModel);
+  event.endpoint = modelRequest.endpoint;
+  event.streamed = exchange.streamed();
   event.httpStatus = httpStatus;
   event.startedAtMs = request.startedAtMs;
   event.durationMs = durationMs;
@@ -74,9 +99,17 @@ UsageEvent usageEventFor(const http::IncomingRequest& request, const Principal& 
   return event;
 }
 
+http::ApiError unknownModel(const std::string& model) {
+  return http::ApiError{404, http::ErrorType::NotFound,
+                        "The model '" + http::sanitizeForMessage(model) +
+                            "' does not exist or you do not have access to it.",
+                        "model", "model_not_found"};
+}
+
 } // namespace
 
-void ChatPipeline::serve(http::IncomingRequest& request, http::ResponseSink& response) const {
+void ModelPipeline::serve(gh_endpoint endpoint, http::IncomingRequest& request,
+                          http::ResponseSink& response) const {
   const auto started = std::chrono::steady_clock::now();
 
   auto identity = authenticator_.authenticate(request.client, request.requestId);
@@ -86,31 +119,31 @@ void ChatPipeline::serve(http::IncomingRequest& request, http::ResponseSink& res
   }
   const Principal& principal = std::get<Principal>(identity);
 
-  auto parsed = parseChatRequest(request.body);
+  auto parsed = parseModelRequest(endpoint, request);
   if (auto* error = std::get_if<http::ApiError>(&parsed)) {
     http::sendError(response, *error);
     return;
   }
-  const ChatRequest& chat = std::get<ChatRequest>(parsed);
+  const ModelRequest& modelRequest = std::get<ModelRequest>(parsed);
 
   if (admission_ != nullptr) {
-    if (auto refusal = admission_->admit(principal, chat.model, request.requestId)) {
+    if (auto refusal = admission_->admit(principal, modelRequest.model, request.requestId)) {
       http::sendError(response, *refusal);
       return;
     }
   }
 
-  const ModelRoute* route = catalog_.resolve(chat.model);
-  if (route == nullptr) {
-    http::sendError(response, http::ApiError{404, http::ErrorType::NotFound,
-                                             "The model '" + http::sanitizeForMessage(chat.model) +
-                                                 "' does not exist or you do not have access to it.",
-                                             "model", "model_not_found"});
+  const std::optional<ModelRoute> route = catalog_.resolve(modelRequest.model);
+  if (!route) {
+    http::sendError(response, unknownModel(modelRequest.model));
     return;
   }
 
-  PipelineExchange exchange(request, chat, *route, response);
+  PipelineExchange exchange(request, modelRequest, *route, response);
   const PluginResult result = route->provider->handle(exchange);
+  // Whatever upstream the provider left open is abandoned: closing it before the client's
+  // response ends stops the upstream at once (a plugin-backed provider already did).
+  exchange.upstreams.closeAll();
   const int httpStatus =
       finishResponse(exchange, result, route->provider->name(), request.requestId, response);
 
@@ -118,7 +151,7 @@ void ChatPipeline::serve(http::IncomingRequest& request, http::ResponseSink& res
     const auto durationMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
             .count();
-    usage_->submit(usageEventFor(request, principal, chat, *route, exchange, httpStatus, durationMs));
+    usage_->submit(usageEventFor(request, principal, modelRequest, *route, exchange, httpStatus, durationMs));
   }
 }
 

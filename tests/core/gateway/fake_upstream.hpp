@@ -1,0 +1,72 @@
+// An in-memory UpstreamClient: records what it was asked to send and answers with a
+// canned response or failure. Each response reports its destruction, so tests can see
+// the exchange close what a plugin left open.
+#pragma once
+
+#include <gatehouse/plugin_host/upstream.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gatehouse::testing {
+
+class FakeUpstreamResponse final : public UpstreamResponse {
+public:
+  FakeUpstreamResponse(int statusCode, std::string body, std::shared_ptr<int> destroyed)
+      : status_(statusCode), body_(std::move(body)), destroyed_(std::move(destroyed)) {}
+  ~FakeUpstreamResponse() override { ++*destroyed_; }
+
+  int status() const override { return status_; }
+  std::string_view header(std::string_view) const override { return {}; }
+  gh_status readBody(std::string& out, UpstreamFailure&) override {
+    out.append(body_);
+    body_.clear();
+    return GH_OK;
+  }
+  gh_status nextEvent(SseEventView& out, UpstreamFailure&) override {
+    out = SseEventView{};
+    out.end = true;
+    return GH_OK;
+  }
+  gh_status readChunk(std::string& out, UpstreamFailure& failure) override { return readBody(out, failure); }
+
+private:
+  int status_;
+  std::string body_;
+  std::shared_ptr<int> destroyed_;
+};
+
+class FakeUpstreamClient final : public UpstreamClient {
+public:
+  struct Sent {
+    std::string method, url, body;
+    std::vector<std::pair<std::string, std::string>> headers;
+  };
+
+  gh_status send(const UpstreamRequest& request, std::unique_ptr<UpstreamResponse>& response,
+                 UpstreamFailure& failure) override {
+    Sent sent{std::string(request.method), std::string(request.url), {}, {}};
+    for (const auto& part : request.bodyParts)
+      sent.body.append(part);
+    for (const auto& [name, value] : request.headers)
+      sent.headers.emplace_back(name, value);
+    sentRequests.push_back(std::move(sent));
+    if (failWith != GH_OK) {
+      failure.status = failWith;
+      failure.message = failMessage;
+      return failWith;
+    }
+    response = std::make_unique<FakeUpstreamResponse>(responseStatus, responseBody, destroyed);
+    return GH_OK;
+  }
+
+  std::vector<Sent> sentRequests;
+  int responseStatus = 200;
+  std::string responseBody = "{}";
+  gh_status failWith = GH_OK;
+  std::string failMessage;
+  std::shared_ptr<int> destroyed = std::make_shared<int>(0); // responses destroyed so far
+};
+
+} // namespace gatehouse::testing
