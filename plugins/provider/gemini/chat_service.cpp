@@ -1,0 +1,106 @@
+#include "chat_service.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chat_request.hpp"
+#include "chat_response.hpp"
+#include "chat_stream_translator.hpp"
+#include "client_error.hpp"
+
+namespace gatehouse::plugins::gemini {
+namespace {
+
+bool succeeded(const sdk::Upstream& upstream) {
+  return upstream.status() >= 200 && upstream.status() < 300;
+}
+
+void serveWhole(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiChatRequest request,
+                const std::string& resource, ChatIdentity identity, ToolCallIds& ids) {
+  sdk::Upstream upstream = exchange.send(
+      target.request("POST", target.methodUrl(resource, "generateContent"), std::move(request.body)));
+  const std::string body = upstream.readBody();
+  if (!succeeded(upstream)) {
+    throw ClientError(translateGeminiError(upstream.status(), body, target.errors()));
+  }
+  ChatResponse response;
+  try {
+    response = translateChatResponse(
+        body, ChatResponseOptions{std::move(identity), request.parallelToolCalls, target.errors()}, ids);
+  } catch (const ClientError&) {
+    exchange.reportUsage(toAbiUsage(usageInResponse(body))); // a blocked prompt was still read
+    throw;
+  }
+  exchange.reportUsage(toAbiUsage(response.usage));
+  exchange.respond(200, "application/json", response.body);
+}
+
+void serveStream(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiChatRequest request,
+                 const std::string& resource, ChatIdentity identity, ToolCallIds& ids) {
+  sdk::Upstream upstream = exchange.send(target.request(
+      "POST", target.methodUrl(resource, "streamGenerateContent") + "?alt=sse", std::move(request.body)));
+  if (!succeeded(upstream)) {
+    throw ClientError(translateGeminiError(upstream.status(), upstream.readBody(), target.errors()));
+  }
+
+  ChatStreamTranslator translator(
+      StreamOptions{std::move(identity), request.includeUsage, request.parallelToolCalls, target.errors()},
+      ids);
+  bool started = false;
+  // False once the client has gone away.
+  const auto deliver = [&](const std::vector<std::string>& chunks) {
+    for (const std::string& chunk : chunks) {
+      if (!exchange.streamEvent(chunk)) {
+        return false;
+      }
+      started = true;
+    }
+    return true;
+  };
+  const auto report = [&] { exchange.reportUsage(toAbiUsage(translator.usage())); };
+  try {
+    while (std::optional<sdk::SseEvent> event = upstream.nextEvent()) {
+      // Gemini sends no end marker, but an OpenAI-minded proxy in front of it may.
+      if (event->data.empty() || event->data == "[DONE]") {
+        continue;
+      }
+      if (!deliver(translator.translate(event->data))) {
+        return report();
+      }
+    }
+    deliver(translator.finish());
+  } catch (const ClientError& error) {
+    report();
+    if (!started) {
+      throw;
+    }
+    // The client already has a 200 and chunks: only the host can still end the stream with
+    // an error event.
+    throw sdk::Error(GH_ERROR_UPSTREAM, error.what());
+  } catch (...) {
+    report();
+    throw;
+  }
+  report();
+}
+
+} // namespace
+
+void serveChat(sdk::Exchange& exchange, const UpstreamTarget& target, const ChatSettings& settings,
+               ToolCallIds& ids, std::int64_t now) {
+  GeminiChatRequest request =
+      translateChatRequest(exchange.requestBody(), ChatRequestOptions{settings.safetySettingsJson,
+                                                                      settings.fillMissingThoughtSignatures});
+  const std::string_view model =
+      exchange.upstreamModel().empty() ? exchange.model() : exchange.upstreamModel();
+  const std::string resource = UpstreamTarget::modelResource(model);
+  ChatIdentity identity{"chatcmpl-" + std::string(exchange.requestId()), now, std::string(exchange.model())};
+  if (exchange.wantsStream()) {
+    serveStream(exchange, target, std::move(request), resource, std::move(identity), ids);
+  } else {
+    serveWhole(exchange, target, std::move(request), resource, std::move(identity), ids);
+  }
+}
+
+} // namespace gatehouse::plugins::gemini
