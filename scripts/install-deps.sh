@@ -27,6 +27,13 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# The official-client tests run on Node.js with npm. Machines that ship their own Node.js
+# (with npm inside) keep it; otherwise Debian's packages provide both.
+if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  missing+=(npm)
+fi
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#packages[@]} packages present"
   exit 0
