@@ -26,7 +26,7 @@ std::string readString(const rapidjson::Value& value, const std::string& key) {
   if (!value.IsString() || value.GetStringLength() == 0) {
     refuse(key + " must be a non-empty string");
   }
-  return std::string(stringView(value));
+  return std::string(providers::stringView(value));
 }
 
 bool isTokenChar(char c) {
@@ -54,12 +54,12 @@ std::vector<std::pair<std::string, std::string>> readHeaders(const rapidjson::Va
   }
   std::vector<std::pair<std::string, std::string>> headers;
   for (const auto& member : value.GetObject()) {
-    std::string name(stringView(member.name));
+    std::string name(providers::stringView(member.name));
     checkHeaderName(name);
     if (!member.value.IsString()) {
       refuse("extra_headers: the value of '" + name + "' must be a string");
     }
-    std::string headerValue(stringView(member.value));
+    std::string headerValue(providers::stringView(member.value));
     // A CR or LF would let a config value smuggle extra headers into the request.
     if (headerValue.find_first_of("\r\n") != std::string::npos) {
       refuse("extra_headers: the value of '" + name + "' must not contain line breaks");
@@ -79,7 +79,7 @@ std::vector<std::string> readBeta(const rapidjson::Value& value) {
         std::string_view(item.GetString()).find_first_of(",\r\n") != std::string_view::npos) {
       refuse("anthropic_beta must hold non-empty strings without commas or line breaks");
     }
-    features.emplace_back(stringView(item));
+    features.emplace_back(providers::stringView(item));
   }
   return features;
 }
@@ -102,13 +102,13 @@ std::string readBaseUrl(const rapidjson::Value& value) {
 
 AnthropicConfig parseAnthropicConfig(std::string_view json) {
   rapidjson::Document document;
-  if (!parseJson(json, document) || !document.IsObject()) {
+  if (!providers::parseJson(json, document) || !document.IsObject()) {
     refuse("expected a JSON object");
   }
   AnthropicConfig config;
   bool haveKey = false;
   for (const auto& member : document.GetObject()) {
-    const std::string key(stringView(member.name));
+    const std::string key(providers::stringView(member.name));
     const rapidjson::Value& value = member.value;
     if (key == "api_key") {
       config.apiKeyReference = readString(value, key);

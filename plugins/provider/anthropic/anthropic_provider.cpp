@@ -30,8 +30,7 @@ std::string_view endpointName(gh_endpoint endpoint) {
 } // namespace
 
 AnthropicProvider::AnthropicProvider(std::string providerName, AnthropicConfig config, std::string apiKey)
-    : providerName_(std::move(providerName)), config_(std::move(config)), apiKey_(std::move(apiKey)),
-      redactor_(apiKey_) {
+    : providerName_(std::move(providerName)), config_(std::move(config)), apiKey_(std::move(apiKey)) {
 }
 
 void AnthropicProvider::handle(sdk::Exchange& exchange) {
@@ -61,7 +60,7 @@ void AnthropicProvider::handle(sdk::Exchange& exchange) {
 }
 
 void AnthropicProvider::listModels(sdk::Exchange& exchange) const {
-  std::vector<ListedModel> models;
+  std::vector<providers::ListedModel> models;
   std::optional<std::string> afterId;
   for (int page = 0; page < kMaxModelPages; ++page) {
     sdk::Upstream upstream = exchange.send(modelsRequest(config_, apiKey_, afterId.value_or("")));
@@ -77,7 +76,7 @@ void AnthropicProvider::listModels(sdk::Exchange& exchange) const {
       break;
     }
   }
-  exchange.respond(200, "application/json", openAiModelList(models));
+  exchange.respond(200, "application/json", providers::modelListJson(models, "anthropic"));
 }
 
 ReplyContext AnthropicProvider::replyContext(const sdk::Exchange& exchange,
@@ -89,14 +88,14 @@ ReplyContext AnthropicProvider::replyContext(const sdk::Exchange& exchange,
   context.includeUsage = request.includeUsage;
   context.responseTool = request.responseTool;
   context.providerName = providerName_;
-  context.redactor = &redactor_;
+  context.apiKey = apiKey_;
   return context;
 }
 
 void AnthropicProvider::relayError(sdk::Exchange& exchange, sdk::Upstream& upstream) const {
   const int status = upstream.status();
   const providers::OpenAiError error =
-      translateHttpError(status, upstream.readBody(), providerName_, redactor_);
+      translateHttpError(status, upstream.readBody(), providerName_, apiKey_);
   exchange.respond(error.status, "application/json", providers::openAiErrorBody(error));
 }
 

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "anthropic_config.hpp"
-#include "key_redactor.hpp"
 #include "reply_context.hpp"
 #include "request_translator.hpp"
 
@@ -36,7 +35,6 @@ private:
   std::string providerName_;
   AnthropicConfig config_;
   std::string apiKey_;
-  KeyRedactor redactor_;
 };
 
 } // namespace gatehouse::plugins::anthropic

@@ -4,7 +4,7 @@ namespace gatehouse::plugins::anthropic {
 namespace {
 
 void take(const rapidjson::Value& usage, const char* name, std::int64_t& count) {
-  const rapidjson::Value* value = findMember(usage, name);
+  const rapidjson::Value* value = providers::findSet(usage, name);
   if (value != nullptr && value->IsInt64() && value->GetInt64() >= 0) {
     count = value->GetInt64();
   }

@@ -11,8 +11,8 @@ std::string partParam(const std::string& param, rapidjson::SizeType index) {
 }
 
 void copyCacheControl(const rapidjson::Value& part, rapidjson::Value& block, const std::string& param,
-                      Allocator& allocator) {
-  const rapidjson::Value* cacheControl = findMember(part, "cache_control");
+                      providers::JsonAllocator& allocator) {
+  const rapidjson::Value* cacheControl = providers::findSet(part, "cache_control");
   if (cacheControl == nullptr) {
     return;
   }
@@ -24,40 +24,41 @@ void copyCacheControl(const rapidjson::Value& part, rapidjson::Value& block, con
 
 // Appends a text block for `text` unless it is empty.
 void appendText(const rapidjson::Value* text, const rapidjson::Value& part, const std::string& param,
-                rapidjson::Value& blocks, Allocator& allocator) {
+                rapidjson::Value& blocks, providers::JsonAllocator& allocator) {
   if (text == nullptr || !text->IsString()) {
     refuseParam(param + ".text", "must be a string");
   }
   if (text->GetStringLength() == 0) {
     return;
   }
-  rapidjson::Value block = textBlock(stringView(*text), allocator);
+  rapidjson::Value block = textBlock(providers::stringView(*text), allocator);
   copyCacheControl(part, block, param, allocator);
   blocks.PushBack(block, allocator);
 }
 
 void appendImage(const rapidjson::Value& part, const std::string& param, rapidjson::Value& blocks,
-                 Allocator& allocator) {
-  const rapidjson::Value* imageUrl = findMember(part, "image_url");
+                 providers::JsonAllocator& allocator) {
+  const rapidjson::Value* imageUrl = providers::findSet(part, "image_url");
   // The documented form is {"url": ..., "detail": ...}; some clients send the URL alone.
   const rapidjson::Value* url =
-      imageUrl != nullptr && imageUrl->IsObject() ? findMember(*imageUrl, "url") : imageUrl;
+      imageUrl != nullptr && imageUrl->IsObject() ? providers::findSet(*imageUrl, "url") : imageUrl;
   if (url == nullptr || !url->IsString()) {
     refuseParam(param + ".image_url.url", "must be a string");
   }
   rapidjson::Value block(rapidjson::kObjectType);
   block.AddMember("type", "image", allocator);
-  block.AddMember("source", imageSource(stringView(*url), param + ".image_url.url", allocator), allocator);
+  block.AddMember("source", imageSource(providers::stringView(*url), param + ".image_url.url", allocator),
+                  allocator);
   copyCacheControl(part, block, param, allocator);
   blocks.PushBack(block, allocator);
 }
 
 std::string_view partType(const rapidjson::Value& part, const std::string& param) {
-  const rapidjson::Value* type = part.IsObject() ? findMember(part, "type") : nullptr;
+  const rapidjson::Value* type = part.IsObject() ? providers::findSet(part, "type") : nullptr;
   if (type == nullptr || !type->IsString()) {
     refuseParam(param + ".type", "every content part needs a string \"type\"");
   }
-  return stringView(*type);
+  return providers::stringView(*type);
 }
 
 [[noreturn]] void refusePart(std::string_view type, const std::string& param) {
@@ -66,12 +67,12 @@ std::string_view partType(const rapidjson::Value& part, const std::string& param
 }
 
 template <class TranslatePart>
-rapidjson::Value translate(const rapidjson::Value& content, const std::string& param, Allocator& allocator,
-                           TranslatePart translatePart) {
+rapidjson::Value translate(const rapidjson::Value& content, const std::string& param,
+                           providers::JsonAllocator& allocator, TranslatePart translatePart) {
   rapidjson::Value blocks(rapidjson::kArrayType);
   if (content.IsString()) {
     if (content.GetStringLength() > 0) {
-      blocks.PushBack(textBlock(stringView(content), allocator), allocator);
+      blocks.PushBack(textBlock(providers::stringView(content), allocator), allocator);
     }
     return blocks;
   }
@@ -86,20 +87,20 @@ rapidjson::Value translate(const rapidjson::Value& content, const std::string& p
 
 } // namespace
 
-rapidjson::Value textBlock(std::string_view text, Allocator& allocator) {
+rapidjson::Value textBlock(std::string_view text, providers::JsonAllocator& allocator) {
   rapidjson::Value block(rapidjson::kObjectType);
   block.AddMember("type", "text", allocator);
-  block.AddMember("text", stringValue(text, allocator), allocator);
+  block.AddMember("text", providers::stringValue(text, allocator), allocator);
   return block;
 }
 
 rapidjson::Value userContentBlocks(const rapidjson::Value& content, const std::string& param,
-                                   Allocator& allocator) {
+                                   providers::JsonAllocator& allocator) {
   return translate(content, param, allocator,
                    [&](const rapidjson::Value& part, const std::string& at, rapidjson::Value& blocks) {
                      const std::string_view type = partType(part, at);
                      if (type == "text") {
-                       appendText(findMember(part, "text"), part, at, blocks, allocator);
+                       appendText(providers::findSet(part, "text"), part, at, blocks, allocator);
                      } else if (type == "image_url") {
                        appendImage(part, at, blocks, allocator);
                      } else {
@@ -109,14 +110,14 @@ rapidjson::Value userContentBlocks(const rapidjson::Value& content, const std::s
 }
 
 rapidjson::Value textContentBlocks(const rapidjson::Value& content, const std::string& param,
-                                   Allocator& allocator, bool acceptRefusal) {
+                                   providers::JsonAllocator& allocator, bool acceptRefusal) {
   return translate(content, param, allocator,
                    [&](const rapidjson::Value& part, const std::string& at, rapidjson::Value& blocks) {
                      const std::string_view type = partType(part, at);
                      if (type == "text") {
-                       appendText(findMember(part, "text"), part, at, blocks, allocator);
+                       appendText(providers::findSet(part, "text"), part, at, blocks, allocator);
                      } else if (type == "refusal" && acceptRefusal) {
-                       appendText(findMember(part, "refusal"), part, at, blocks, allocator);
+                       appendText(providers::findSet(part, "refusal"), part, at, blocks, allocator);
                      } else {
                        refusePart(type, at);
                      }

@@ -12,14 +12,14 @@ namespace gatehouse::plugins::anthropic {
 
 // A user message: "text" and "image_url" parts.
 rapidjson::Value userContentBlocks(const rapidjson::Value& content, const std::string& param,
-                                   Allocator& allocator);
+                                   providers::JsonAllocator& allocator);
 
 // A system, developer, assistant or tool message: "text" parts only, and for assistant
 // messages also "refusal" parts (the model's earlier refusal, sent back as text).
 rapidjson::Value textContentBlocks(const rapidjson::Value& content, const std::string& param,
-                                   Allocator& allocator, bool acceptRefusal = false);
+                                   providers::JsonAllocator& allocator, bool acceptRefusal = false);
 
 // {"type":"text","text":...}
-rapidjson::Value textBlock(std::string_view text, Allocator& allocator);
+rapidjson::Value textBlock(std::string_view text, providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::anthropic

@@ -11,7 +11,7 @@ namespace {
 
 const rapidjson::Value& requiredString(const rapidjson::Value& object, std::string_view name,
                                        const std::string& param) {
-  const rapidjson::Value* value = findMember(object, name);
+  const rapidjson::Value* value = providers::findSet(object, name);
   if (value == nullptr || !value->IsString()) {
     refuseParam(param + "." + std::string(name), "must be a string");
   }
@@ -20,13 +20,13 @@ const rapidjson::Value& requiredString(const rapidjson::Value& object, std::stri
 
 // Tool call arguments arrive as a JSON text; Anthropic wants the object itself.
 rapidjson::Value parseArguments(const rapidjson::Value& arguments, const std::string& param,
-                                Allocator& allocator) {
-  const std::string_view text = stringView(arguments);
+                                providers::JsonAllocator& allocator) {
+  const std::string_view text = providers::stringView(arguments);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return rapidjson::Value(rapidjson::kObjectType); // some clients send "" for a call without arguments
   }
   rapidjson::Document parsed;
-  if (!parseJson(text, parsed)) {
+  if (!providers::parseJson(text, parsed)) {
     refuseParam(param, "is not valid JSON");
   }
   if (!parsed.IsObject()) {
@@ -35,15 +35,16 @@ rapidjson::Value parseArguments(const rapidjson::Value& arguments, const std::st
   return rapidjson::Value(parsed, allocator);
 }
 
-rapidjson::Value toolUseBlock(const rapidjson::Value& call, const std::string& param, Allocator& allocator) {
+rapidjson::Value toolUseBlock(const rapidjson::Value& call, const std::string& param,
+                              providers::JsonAllocator& allocator) {
   if (!call.IsObject()) {
     refuseParam(param, "must be an object");
   }
-  const rapidjson::Value* type = findMember(call, "type");
-  if (type != nullptr && !(type->IsString() && stringView(*type) == "function")) {
+  const rapidjson::Value* type = providers::findSet(call, "type");
+  if (type != nullptr && !(type->IsString() && providers::stringView(*type) == "function")) {
     refuseParam(param + ".type", "only tool calls of type 'function' are supported");
   }
-  const rapidjson::Value* function = findMember(call, "function");
+  const rapidjson::Value* function = providers::findSet(call, "function");
   if (function == nullptr || !function->IsObject()) {
     refuseParam(param + ".function", "must be an object");
   }
@@ -61,12 +62,12 @@ rapidjson::Value toolUseBlock(const rapidjson::Value& call, const std::string& p
 }
 
 rapidjson::Value assistantBlocks(const rapidjson::Value& message, const std::string& param,
-                                 Allocator& allocator) {
-  const rapidjson::Value* content = findMember(message, "content");
+                                 providers::JsonAllocator& allocator) {
+  const rapidjson::Value* content = providers::findSet(message, "content");
   rapidjson::Value blocks = content == nullptr
                                 ? rapidjson::Value(rapidjson::kArrayType)
                                 : textContentBlocks(*content, param + ".content", allocator, true);
-  if (const rapidjson::Value* calls = findMember(message, "tool_calls")) {
+  if (const rapidjson::Value* calls = providers::findSet(message, "tool_calls")) {
     if (!calls->IsArray()) {
       refuseParam(param + ".tool_calls", "must be an array");
     }
@@ -75,19 +76,19 @@ rapidjson::Value assistantBlocks(const rapidjson::Value& message, const std::str
                       allocator);
     }
   }
-  if (findMember(message, "function_call") != nullptr) {
+  if (providers::findSet(message, "function_call") != nullptr) {
     refuseParam(param + ".function_call", "the deprecated function_call is not supported; use tool_calls");
   }
   return blocks;
 }
 
 rapidjson::Value toolResultBlocks(const rapidjson::Value& message, const std::string& param,
-                                  Allocator& allocator) {
+                                  providers::JsonAllocator& allocator) {
   rapidjson::Value result(rapidjson::kObjectType);
   result.AddMember("type", "tool_result", allocator);
   result.AddMember("tool_use_id", rapidjson::Value(requiredString(message, "tool_call_id", param), allocator),
                    allocator);
-  const rapidjson::Value* content = findMember(message, "content");
+  const rapidjson::Value* content = providers::findSet(message, "content");
   if (content != nullptr && content->IsString()) {
     result.AddMember("content", rapidjson::Value(*content, allocator), allocator);
   } else if (content != nullptr) {
@@ -98,8 +99,9 @@ rapidjson::Value toolResultBlocks(const rapidjson::Value& message, const std::st
   return blocks;
 }
 
-rapidjson::Value userBlocks(const rapidjson::Value& message, const std::string& param, Allocator& allocator) {
-  const rapidjson::Value* content = findMember(message, "content");
+rapidjson::Value userBlocks(const rapidjson::Value& message, const std::string& param,
+                            providers::JsonAllocator& allocator) {
+  const rapidjson::Value* content = providers::findSet(message, "content");
   if (content == nullptr) {
     refuseParam(param + ".content", "is required for user messages");
   }
@@ -107,8 +109,8 @@ rapidjson::Value userBlocks(const rapidjson::Value& message, const std::string& 
 }
 
 void appendSystem(const rapidjson::Value& message, const std::string& param, rapidjson::Value& system,
-                  Allocator& allocator) {
-  const rapidjson::Value* content = findMember(message, "content");
+                  providers::JsonAllocator& allocator) {
+  const rapidjson::Value* content = providers::findSet(message, "content");
   if (content == nullptr) {
     refuseParam(param + ".content", "is required for system and developer messages");
   }
@@ -120,7 +122,7 @@ void appendSystem(const rapidjson::Value& message, const std::string& param, rap
 
 } // namespace
 
-Conversation translateConversation(const rapidjson::Value& messages, Allocator& allocator) {
+Conversation translateConversation(const rapidjson::Value& messages, providers::JsonAllocator& allocator) {
   if (!messages.IsArray()) {
     refuseParam("messages", "must be an array of messages");
   }
@@ -132,7 +134,7 @@ Conversation translateConversation(const rapidjson::Value& messages, Allocator& 
     if (!message.IsObject()) {
       refuseParam(param, "must be an object");
     }
-    const std::string_view role = stringView(requiredString(message, "role", param));
+    const std::string_view role = providers::stringView(requiredString(message, "role", param));
     if (role == "system" || role == "developer") {
       appendSystem(message, param, conversation.systemBlocks, allocator);
       continue;

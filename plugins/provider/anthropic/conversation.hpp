@@ -19,6 +19,6 @@ struct Conversation {
 };
 
 // Throws sdk::Error(GH_ERROR_INVALID_ARGUMENT) naming the message (e.g. "messages[2].role").
-Conversation translateConversation(const rapidjson::Value& messages, Allocator& allocator);
+Conversation translateConversation(const rapidjson::Value& messages, providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::anthropic

@@ -68,7 +68,7 @@ void checkModalities(const rapidjson::Value& value) {
     refuseParam("modalities", "must be an array");
   }
   for (const auto& modality : value.GetArray()) {
-    if (!modality.IsString() || stringView(modality) != "text") {
+    if (!modality.IsString() || providers::stringView(modality) != "text") {
       refuseParam("modalities", "the anthropic provider answers with text only");
     }
   }
@@ -79,7 +79,7 @@ void refuseAudio(const rapidjson::Value&) {
 }
 
 void checkReasoningEffort(const rapidjson::Value& value) {
-  if (!value.IsString() || stringView(value) != "none") {
+  if (!value.IsString() || providers::stringView(value) != "none") {
     refuseParam("reasoning_effort", "reasoning effort is not supported by the anthropic provider");
   }
 }
@@ -148,7 +148,7 @@ const Field* findField(std::string_view name) {
 
 void checkFieldPolicy(const rapidjson::Value& request) {
   for (const auto& member : request.GetObject()) {
-    const std::string_view name = stringView(member.name);
+    const std::string_view name = providers::stringView(member.name);
     const Field* field = findField(name);
     if (field == nullptr) {
       refuseParam(name, "this parameter is not supported by the anthropic provider");

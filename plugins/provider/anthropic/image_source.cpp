@@ -35,7 +35,8 @@ std::string canonicalMediaType(std::string_view mediaType, std::string_view para
   return type;
 }
 
-rapidjson::Value base64Source(std::string_view url, std::string_view param, Allocator& allocator) {
+rapidjson::Value base64Source(std::string_view url, std::string_view param,
+                              providers::JsonAllocator& allocator) {
   const std::string_view rest = url.substr(5); // after "data:"
   const std::size_t comma = rest.find(',');
   const std::string_view header = rest.substr(0, comma);
@@ -51,21 +52,22 @@ rapidjson::Value base64Source(std::string_view url, std::string_view param, Allo
   }
   rapidjson::Value source(rapidjson::kObjectType);
   source.AddMember("type", "base64", allocator);
-  source.AddMember("media_type", stringValue(mediaType, allocator), allocator);
-  source.AddMember("data", stringValue(data, allocator), allocator);
+  source.AddMember("media_type", providers::stringValue(mediaType, allocator), allocator);
+  source.AddMember("data", providers::stringValue(data, allocator), allocator);
   return source;
 }
 
 } // namespace
 
-rapidjson::Value imageSource(std::string_view url, std::string_view param, Allocator& allocator) {
+rapidjson::Value imageSource(std::string_view url, std::string_view param,
+                             providers::JsonAllocator& allocator) {
   if (startsWithNoCase(url, "data:")) {
     return base64Source(url, param, allocator);
   }
   if (startsWithNoCase(url, "https://") && url.size() > 8) {
     rapidjson::Value source(rapidjson::kObjectType);
     source.AddMember("type", "url", allocator);
-    source.AddMember("url", stringValue(url, allocator), allocator);
+    source.AddMember("url", providers::stringValue(url, allocator), allocator);
     return source;
   }
   // Only the scheme goes into the message: the URL itself may be long or private.

@@ -11,6 +11,7 @@
 
 namespace gatehouse::plugins::anthropic {
 
-rapidjson::Value imageSource(std::string_view url, std::string_view param, Allocator& allocator);
+rapidjson::Value imageSource(std::string_view url, std::string_view param,
+                             providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::anthropic

@@ -2,9 +2,6 @@
 
 #include <gatehouse/sdk/error.hpp>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <charconv>
 
 #include "json_util.hpp"
@@ -73,8 +70,8 @@ std::optional<std::int64_t> parseTimestamp(std::string_view text) {
 ModelPage readModelPage(std::string_view anthropicBody, std::string_view providerName) {
   rapidjson::Document document;
   const rapidjson::Value* data = nullptr;
-  if (parseJson(anthropicBody, document) && document.IsObject()) {
-    data = findMember(document, "data");
+  if (providers::parseJson(anthropicBody, document) && document.IsObject()) {
+    data = providers::findSet(document, "data");
   }
   if (data == nullptr || !data->IsArray()) {
     throw sdk::Error(GH_ERROR_UPSTREAM,
@@ -82,49 +79,24 @@ ModelPage readModelPage(std::string_view anthropicBody, std::string_view provide
   }
   ModelPage page;
   for (const auto& entry : data->GetArray()) {
-    const rapidjson::Value* id = findMember(entry, "id");
+    const rapidjson::Value* id = providers::findSet(entry, "id");
     if (id == nullptr || !id->IsString()) {
       continue;
     }
-    ListedModel model{std::string(stringView(*id)), 0};
-    if (const rapidjson::Value* created = findMember(entry, "created_at");
+    providers::ListedModel model{std::string(providers::stringView(*id)), 0};
+    if (const rapidjson::Value* created = providers::findSet(entry, "created_at");
         created != nullptr && created->IsString()) {
-      model.created = parseTimestamp(stringView(*created)).value_or(0);
+      model.created = parseTimestamp(providers::stringView(*created)).value_or(0);
     }
     page.models.push_back(std::move(model));
   }
-  const rapidjson::Value* hasMore = findMember(document, "has_more");
-  const rapidjson::Value* lastId = findMember(document, "last_id");
+  const rapidjson::Value* hasMore = providers::findSet(document, "has_more");
+  const rapidjson::Value* lastId = providers::findSet(document, "last_id");
   if (hasMore != nullptr && hasMore->IsBool() && hasMore->GetBool() && lastId != nullptr &&
       lastId->IsString() && lastId->GetStringLength() > 0) {
-    page.nextAfterId = std::string(stringView(*lastId));
+    page.nextAfterId = std::string(providers::stringView(*lastId));
   }
   return page;
-}
-
-std::string openAiModelList(const std::vector<ListedModel>& models) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartObject();
-  writer.Key("object");
-  writer.String("list");
-  writer.Key("data");
-  writer.StartArray();
-  for (const ListedModel& model : models) {
-    writer.StartObject();
-    writer.Key("id");
-    writer.String(model.id.data(), static_cast<rapidjson::SizeType>(model.id.size()));
-    writer.Key("object");
-    writer.String("model");
-    writer.Key("created");
-    writer.Int64(model.created);
-    writer.Key("owned_by");
-    writer.String("anthropic");
-    writer.EndObject();
-  }
-  writer.EndArray();
-  writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 } // namespace gatehouse::plugins::anthropic

@@ -4,8 +4,7 @@
 #include <chat_identity.hpp>
 #include <optional>
 #include <string>
-
-#include "key_redactor.hpp"
+#include <string_view>
 
 namespace gatehouse::plugins::anthropic {
 
@@ -14,7 +13,7 @@ struct ReplyContext {
   bool includeUsage = false;               // the client's stream_options.include_usage
   std::optional<std::string> responseTool; // json_schema: its call's input is the content
   std::string providerName;                // the configured name, for error messages
-  const KeyRedactor* redactor = nullptr;   // nullptr: only key-like tokens are redacted
+  std::string_view apiKey;                 // the configured key, redacted from errors
 };
 
 } // namespace gatehouse::plugins::anthropic

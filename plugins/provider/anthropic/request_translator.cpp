@@ -19,7 +19,7 @@ namespace {
 std::int64_t maxTokens(const rapidjson::Value& request, const RequestOptions& options) {
   // max_completion_tokens is OpenAI's current name; max_tokens the deprecated one.
   for (const char* name : {"max_completion_tokens", "max_tokens"}) {
-    if (const rapidjson::Value* value = findMember(request, name)) {
+    if (const rapidjson::Value* value = providers::findSet(request, name)) {
       if (!value->IsInt64() || value->GetInt64() < 1) {
         refuseParam(name, "must be a positive integer");
       }
@@ -30,15 +30,15 @@ std::int64_t maxTokens(const rapidjson::Value& request, const RequestOptions& op
 }
 
 void addSampling(const rapidjson::Value& request, rapidjson::Document& out) {
-  Allocator& allocator = out.GetAllocator();
-  if (const rapidjson::Value* temperature = findMember(request, "temperature")) {
+  providers::JsonAllocator& allocator = out.GetAllocator();
+  if (const rapidjson::Value* temperature = providers::findSet(request, "temperature")) {
     // OpenAI accepts 0..2, Anthropic 0..1; rescaling would change what the client meant.
     if (!temperature->IsNumber() || temperature->GetDouble() < 0.0 || temperature->GetDouble() > 1.0) {
       refuseParam("temperature", "must be a number from 0 to 1 for Anthropic models");
     }
     out.AddMember("temperature", rapidjson::Value(*temperature, allocator), allocator);
   }
-  if (const rapidjson::Value* topP = findMember(request, "top_p")) {
+  if (const rapidjson::Value* topP = providers::findSet(request, "top_p")) {
     if (!topP->IsNumber() || topP->GetDouble() < 0.0 || topP->GetDouble() > 1.0) {
       refuseParam("top_p", "must be a number from 0 to 1");
     }
@@ -47,11 +47,11 @@ void addSampling(const rapidjson::Value& request, rapidjson::Document& out) {
 }
 
 void addStopSequences(const rapidjson::Value& request, rapidjson::Document& out) {
-  const rapidjson::Value* stop = findMember(request, "stop");
+  const rapidjson::Value* stop = providers::findSet(request, "stop");
   if (stop == nullptr) {
     return;
   }
-  Allocator& allocator = out.GetAllocator();
+  providers::JsonAllocator& allocator = out.GetAllocator();
   rapidjson::Value sequences(rapidjson::kArrayType);
   if (stop->IsString()) {
     sequences.PushBack(rapidjson::Value(*stop, allocator), allocator);
@@ -72,10 +72,10 @@ void addStopSequences(const rapidjson::Value& request, rapidjson::Document& out)
 
 void addUser(const rapidjson::Value& request, rapidjson::Document& out) {
   // user is the older name of safety_identifier; both identify the end user for abuse checks.
-  const rapidjson::Value* user = findMember(request, "user");
+  const rapidjson::Value* user = providers::findSet(request, "user");
   const char* param = "user";
   if (user == nullptr) {
-    user = findMember(request, "safety_identifier");
+    user = providers::findSet(request, "safety_identifier");
     param = "safety_identifier";
   }
   if (user == nullptr) {
@@ -84,22 +84,23 @@ void addUser(const rapidjson::Value& request, rapidjson::Document& out) {
   if (!user->IsString()) {
     refuseParam(param, "must be a string");
   }
-  Allocator& allocator = out.GetAllocator();
+  providers::JsonAllocator& allocator = out.GetAllocator();
   rapidjson::Value metadata(rapidjson::kObjectType);
   metadata.AddMember("user_id", rapidjson::Value(*user, allocator), allocator);
   out.AddMember("metadata", metadata, allocator);
 }
 
 bool includeUsage(const rapidjson::Value& request) {
-  const rapidjson::Value* options = findMember(request, "stream_options");
-  const rapidjson::Value* include = options != nullptr ? findMember(*options, "include_usage") : nullptr;
+  const rapidjson::Value* options = providers::findSet(request, "stream_options");
+  const rapidjson::Value* include =
+      options != nullptr ? providers::findSet(*options, "include_usage") : nullptr;
   return include != nullptr && include->IsBool() && include->GetBool();
 }
 
 // A single plain text becomes a string "system", anything else (several parts, prompt
 // caching hints) an array of text blocks.
 void addSystem(rapidjson::Value& blocks, const ResponseFormatPlan& format, rapidjson::Document& out) {
-  Allocator& allocator = out.GetAllocator();
+  providers::JsonAllocator& allocator = out.GetAllocator();
   if (format.systemInstruction) {
     blocks.PushBack(textBlock(*format.systemInstruction, allocator), allocator);
   }
@@ -119,22 +120,22 @@ void addSystem(rapidjson::Value& blocks, const ResponseFormatPlan& format, rapid
 
 TranslatedRequest translateRequest(std::string_view openAiBody, const RequestOptions& options) {
   rapidjson::Document request;
-  if (!parseJson(openAiBody, request) || !request.IsObject()) {
+  if (!providers::parseJson(openAiBody, request) || !request.IsObject()) {
     throw sdk::Error(GH_ERROR_INVALID_ARGUMENT, "The request body must be a JSON object.");
   }
   checkFieldPolicy(request);
-  const rapidjson::Value* messages = findMember(request, "messages");
+  const rapidjson::Value* messages = providers::findSet(request, "messages");
   if (messages == nullptr) {
     refuseParam("messages", "is required");
   }
 
   rapidjson::Document out(rapidjson::kObjectType);
-  Allocator& allocator = out.GetAllocator();
-  ResponseFormatPlan format = planResponseFormat(findMember(request, "response_format"), allocator);
+  providers::JsonAllocator& allocator = out.GetAllocator();
+  ResponseFormatPlan format = planResponseFormat(providers::findSet(request, "response_format"), allocator);
   Conversation conversation = translateConversation(*messages, allocator);
   ToolPlan tools = planTools(request, format, allocator);
 
-  out.AddMember("model", stringValue(options.upstreamModel, allocator), allocator);
+  out.AddMember("model", providers::stringValue(options.upstreamModel, allocator), allocator);
   out.AddMember("max_tokens", maxTokens(request, options), allocator);
   addSystem(conversation.systemBlocks, format, out);
   out.AddMember("messages", conversation.messages, allocator);
@@ -152,7 +153,7 @@ TranslatedRequest translateRequest(std::string_view openAiBody, const RequestOpt
   }
 
   TranslatedRequest translated;
-  translated.body = toJson(out);
+  translated.body = providers::toJson(out);
   translated.includeUsage = options.stream && includeUsage(request);
   translated.responseTool = format.toolName;
   return translated;

@@ -8,50 +8,53 @@ namespace {
 constexpr std::string_view kDefaultToolDescription =
     "Answer the user by calling this tool once: its input is the whole answer.";
 
-ResponseFormatPlan schemaTool(const rapidjson::Value& responseFormat, Allocator& allocator) {
-  const rapidjson::Value* spec = findMember(responseFormat, "json_schema");
+ResponseFormatPlan schemaTool(const rapidjson::Value& responseFormat, providers::JsonAllocator& allocator) {
+  const rapidjson::Value* spec = providers::findSet(responseFormat, "json_schema");
   if (spec == nullptr || !spec->IsObject()) {
     refuseParam("response_format.json_schema", "must be an object");
   }
-  const rapidjson::Value* schema = findMember(*spec, "schema");
-  const rapidjson::Value* schemaType = schema != nullptr ? findMember(*schema, "type") : nullptr;
+  const rapidjson::Value* schema = providers::findSet(*spec, "schema");
+  const rapidjson::Value* schemaType = schema != nullptr ? providers::findSet(*schema, "type") : nullptr;
   // Anthropic tool inputs are always objects; OpenAI's structured outputs demand the same.
   if (schema == nullptr || !schema->IsObject() || schemaType == nullptr || !schemaType->IsString() ||
-      stringView(*schemaType) != "object") {
+      providers::stringView(*schemaType) != "object") {
     refuseParam("response_format.json_schema.schema", "must be a JSON Schema of \"type\": \"object\"");
   }
-  const rapidjson::Value* name = findMember(*spec, "name");
+  const rapidjson::Value* name = providers::findSet(*spec, "name");
   if (name != nullptr && (!name->IsString() || name->GetStringLength() == 0)) {
     refuseParam("response_format.json_schema.name", "must be a non-empty string");
   }
-  const rapidjson::Value* description = findMember(*spec, "description");
+  const rapidjson::Value* description = providers::findSet(*spec, "description");
   if (description != nullptr && !description->IsString()) {
     refuseParam("response_format.json_schema.description", "must be a string");
   }
 
   ResponseFormatPlan plan;
-  plan.toolName = name != nullptr ? std::string(stringView(*name)) : std::string(kDefaultResponseToolName);
+  plan.toolName =
+      name != nullptr ? std::string(providers::stringView(*name)) : std::string(kDefaultResponseToolName);
   plan.tool.SetObject();
-  plan.tool.AddMember("name", stringValue(*plan.toolName, allocator), allocator);
-  plan.tool.AddMember(
-      "description",
-      stringValue(description != nullptr ? stringView(*description) : kDefaultToolDescription, allocator),
-      allocator);
+  plan.tool.AddMember("name", providers::stringValue(*plan.toolName, allocator), allocator);
+  plan.tool.AddMember("description",
+                      providers::stringValue(description != nullptr ? providers::stringView(*description)
+                                                                    : kDefaultToolDescription,
+                                             allocator),
+                      allocator);
   plan.tool.AddMember("input_schema", rapidjson::Value(*schema, allocator), allocator);
   return plan;
 }
 
 } // namespace
 
-ResponseFormatPlan planResponseFormat(const rapidjson::Value* responseFormat, Allocator& allocator) {
+ResponseFormatPlan planResponseFormat(const rapidjson::Value* responseFormat,
+                                      providers::JsonAllocator& allocator) {
   if (responseFormat == nullptr) {
     return {};
   }
-  const rapidjson::Value* type = findMember(*responseFormat, "type");
+  const rapidjson::Value* type = providers::findSet(*responseFormat, "type");
   if (type == nullptr || !type->IsString()) {
     refuseParam("response_format.type", "must be a string");
   }
-  const std::string_view kind = stringView(*type);
+  const std::string_view kind = providers::stringView(*type);
   if (kind == "text") {
     return {};
   }

@@ -29,6 +29,7 @@ struct ResponseFormatPlan {
 
 // `responseFormat` may be nullptr (absent). Throws a 400 naming the parameter for an
 // unknown type or a schema that is not an object schema.
-ResponseFormatPlan planResponseFormat(const rapidjson::Value* responseFormat, Allocator& allocator);
+ResponseFormatPlan planResponseFormat(const rapidjson::Value* responseFormat,
+                                      providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::anthropic

@@ -11,11 +11,6 @@
 namespace gatehouse::plugins::anthropic {
 namespace {
 
-std::string_view stringMember(const rapidjson::Value& object, std::string_view name) {
-  const rapidjson::Value* value = findMember(object, name);
-  return value != nullptr && value->IsString() ? stringView(*value) : std::string_view();
-}
-
 [[noreturn]] void unreadable(const ReplyContext& context) {
   throw sdk::Error(GH_ERROR_UPSTREAM,
                    "anthropic provider '" + context.providerName + "': the upstream answer is not a message");
@@ -25,10 +20,10 @@ std::string_view stringMember(const rapidjson::Value& object, std::string_view n
 
 TranslatedResponse translateResponse(std::string_view anthropicBody, const ReplyContext& context) {
   rapidjson::Document message;
-  if (!parseJson(anthropicBody, message) || !message.IsObject()) {
+  if (!providers::parseJson(anthropicBody, message) || !message.IsObject()) {
     unreadable(context);
   }
-  const rapidjson::Value* content = findMember(message, "content");
+  const rapidjson::Value* content = providers::findSet(message, "content");
   if (content == nullptr || !content->IsArray()) {
     unreadable(context);
   }
@@ -38,31 +33,32 @@ TranslatedResponse translateResponse(std::string_view anthropicBody, const Reply
   bool haveText = false;
   bool answeredWithResponseTool = false;
   for (const auto& block : content->GetArray()) {
-    const std::string_view type = stringMember(block, "type");
+    const std::string_view type = providers::stringMember(block, "type");
     if (type == "text") {
-      text.append(stringMember(block, "text"));
+      text.append(providers::stringMember(block, "text"));
       haveText = true;
     } else if (type == "tool_use") {
-      const rapidjson::Value* input = findMember(block, "input");
-      const std::string arguments = input != nullptr ? toJson(*input) : std::string("{}");
-      const std::string_view name = stringMember(block, "name");
+      const rapidjson::Value* input = providers::findSet(block, "input");
+      const std::string arguments = input != nullptr ? providers::toJson(*input) : std::string("{}");
+      const std::string_view name = providers::stringMember(block, "name");
       if (context.responseTool && name == *context.responseTool) {
         text.append(arguments);
         haveText = true;
         answeredWithResponseTool = true;
       } else {
-        choice.toolCalls.push_back({std::string(stringMember(block, "id")), std::string(name), arguments});
+        choice.toolCalls.push_back(
+            {std::string(providers::stringMember(block, "id")), std::string(name), arguments});
       }
     }
   }
   if (haveText) {
     choice.content = std::move(text);
   }
-  choice.finishReason = std::string(finishReasonFor(stringMember(message, "stop_reason"),
+  choice.finishReason = std::string(finishReasonFor(providers::stringMember(message, "stop_reason"),
                                                     answeredWithResponseTool && choice.toolCalls.empty()));
 
   AnthropicUsage usage;
-  if (const rapidjson::Value* usageObject = findMember(message, "usage")) {
+  if (const rapidjson::Value* usageObject = providers::findSet(message, "usage")) {
     usage.merge(*usageObject);
   }
   TranslatedResponse translated;

@@ -9,13 +9,8 @@
 namespace gatehouse::plugins::anthropic {
 namespace {
 
-std::string_view stringMember(const rapidjson::Value& object, std::string_view name) {
-  const rapidjson::Value* value = findMember(object, name);
-  return value != nullptr && value->IsString() ? stringView(*value) : std::string_view();
-}
-
 std::int64_t indexOf(const rapidjson::Value& event) {
-  const rapidjson::Value* index = findMember(event, "index");
+  const rapidjson::Value* index = providers::findSet(event, "index");
   return index != nullptr && index->IsInt64() ? index->GetInt64() : -1;
 }
 
@@ -31,20 +26,19 @@ std::vector<std::string> StreamTranslator::translate(std::string_view eventName,
     return out;
   }
   rapidjson::Document event;
-  if (!parseJson(data, event) || !event.IsObject()) {
+  if (!providers::parseJson(data, event) || !event.IsObject()) {
     fail("the upstream sent a stream event that is not JSON");
   }
-  std::string_view type = stringMember(event, "type");
+  std::string_view type = providers::stringMember(event, "type");
   if (type.empty()) {
     type = eventName;
   }
   if (type == "error") {
-    throw translateStreamError(event, context_.providerName,
-                               context_.redactor ? *context_.redactor : KeyRedactor());
+    throw translateStreamError(event, context_.providerName, context_.apiKey);
   }
   if (type == "message_start") {
-    if (const rapidjson::Value* message = findMember(event, "message")) {
-      if (const rapidjson::Value* usage = findMember(*message, "usage")) {
+    if (const rapidjson::Value* message = providers::findSet(event, "message")) {
+      if (const rapidjson::Value* usage = providers::findSet(*message, "usage")) {
         usage_.merge(*usage);
       }
     }
@@ -80,19 +74,19 @@ void StreamTranslator::start(std::vector<std::string>& out) {
 }
 
 void StreamTranslator::blockStart(const rapidjson::Value& event, std::vector<std::string>& out) {
-  const rapidjson::Value* block = findMember(event, "content_block");
+  const rapidjson::Value* block = providers::findSet(event, "content_block");
   if (block == nullptr) {
     return;
   }
-  const std::string_view type = stringMember(*block, "type");
+  const std::string_view type = providers::stringMember(*block, "type");
   Block& state = blocks_[indexOf(event)];
   if (type == "text") {
     state.kind = BlockKind::Text;
-    if (const std::string_view text = stringMember(*block, "text"); !text.empty()) {
+    if (const std::string_view text = providers::stringMember(*block, "text"); !text.empty()) {
       out.push_back(chunks_.content(text));
     }
   } else if (type == "tool_use") {
-    const std::string_view name = stringMember(*block, "name");
+    const std::string_view name = providers::stringMember(*block, "name");
     if (context_.responseTool && name == *context_.responseTool) {
       state.kind = BlockKind::ResponseTool;
       responseToolUsed_ = true;
@@ -101,24 +95,24 @@ void StreamTranslator::blockStart(const rapidjson::Value& event, std::vector<std
     state.kind = BlockKind::Tool;
     state.toolIndex = nextToolIndex_++;
     clientToolUsed_ = true;
-    out.push_back(chunks_.toolCallStart(state.toolIndex, stringMember(*block, "id"), name));
+    out.push_back(chunks_.toolCallStart(state.toolIndex, providers::stringMember(*block, "id"), name));
   }
 }
 
 void StreamTranslator::blockDelta(const rapidjson::Value& event, std::vector<std::string>& out) {
-  const rapidjson::Value* delta = findMember(event, "delta");
+  const rapidjson::Value* delta = providers::findSet(event, "delta");
   if (delta == nullptr) {
     return;
   }
-  const std::string_view type = stringMember(*delta, "type");
+  const std::string_view type = providers::stringMember(*delta, "type");
   const auto found = blocks_.find(indexOf(event));
   const BlockKind kind = found != blocks_.end() ? found->second.kind : BlockKind::Other;
   if (type == "text_delta") {
-    if (const std::string_view text = stringMember(*delta, "text"); !text.empty()) {
+    if (const std::string_view text = providers::stringMember(*delta, "text"); !text.empty()) {
       out.push_back(chunks_.content(text));
     }
   } else if (type == "input_json_delta") {
-    const std::string_view json = stringMember(*delta, "partial_json");
+    const std::string_view json = providers::stringMember(*delta, "partial_json");
     if (json.empty()) {
       return;
     }
@@ -132,16 +126,17 @@ void StreamTranslator::blockDelta(const rapidjson::Value& event, std::vector<std
 }
 
 void StreamTranslator::messageDelta(const rapidjson::Value& event, std::vector<std::string>& out) {
-  if (const rapidjson::Value* usage = findMember(event, "usage")) {
+  if (const rapidjson::Value* usage = providers::findSet(event, "usage")) {
     usage_.merge(*usage);
   }
-  const rapidjson::Value* delta = findMember(event, "delta");
-  const rapidjson::Value* stopReason = delta != nullptr ? findMember(*delta, "stop_reason") : nullptr;
+  const rapidjson::Value* delta = providers::findSet(event, "delta");
+  const rapidjson::Value* stopReason = delta != nullptr ? providers::findSet(*delta, "stop_reason") : nullptr;
   if (stopReason == nullptr || finishSent_) {
     return;
   }
   finishSent_ = true;
-  const std::string_view reason = stopReason->IsString() ? stringView(*stopReason) : std::string_view();
+  const std::string_view reason =
+      stopReason->IsString() ? providers::stringView(*stopReason) : std::string_view();
   out.push_back(chunks_.finish(finishReasonFor(reason, responseToolUsed_ && !clientToolUsed_)));
 }
 

@@ -15,32 +15,33 @@ struct ClientChoice {
   std::string name; // Named
 };
 
-rapidjson::Value emptyObjectSchema(Allocator& allocator) {
+rapidjson::Value emptyObjectSchema(providers::JsonAllocator& allocator) {
   rapidjson::Value schema(rapidjson::kObjectType);
   schema.AddMember("type", "object", allocator);
   schema.AddMember("properties", rapidjson::Value(rapidjson::kObjectType), allocator);
   return schema;
 }
 
-rapidjson::Value translateTool(const rapidjson::Value& tool, const std::string& param, Allocator& allocator) {
-  const rapidjson::Value* type = findMember(tool, "type");
-  if (type == nullptr || !type->IsString() || stringView(*type) != "function") {
+rapidjson::Value translateTool(const rapidjson::Value& tool, const std::string& param,
+                               providers::JsonAllocator& allocator) {
+  const rapidjson::Value* type = providers::findSet(tool, "type");
+  if (type == nullptr || !type->IsString() || providers::stringView(*type) != "function") {
     refuseParam(param + ".type", "only tools of type 'function' are supported by the anthropic provider");
   }
-  const rapidjson::Value* function = findMember(tool, "function");
-  const rapidjson::Value* name = function != nullptr ? findMember(*function, "name") : nullptr;
+  const rapidjson::Value* function = providers::findSet(tool, "function");
+  const rapidjson::Value* name = function != nullptr ? providers::findSet(*function, "name") : nullptr;
   if (name == nullptr || !name->IsString() || name->GetStringLength() == 0) {
     refuseParam(param + ".function.name", "must be a non-empty string");
   }
   rapidjson::Value out(rapidjson::kObjectType);
   out.AddMember("name", rapidjson::Value(*name, allocator), allocator);
-  if (const rapidjson::Value* description = findMember(*function, "description")) {
+  if (const rapidjson::Value* description = providers::findSet(*function, "description")) {
     if (!description->IsString()) {
       refuseParam(param + ".function.description", "must be a string");
     }
     out.AddMember("description", rapidjson::Value(*description, allocator), allocator);
   }
-  const rapidjson::Value* parameters = findMember(*function, "parameters");
+  const rapidjson::Value* parameters = providers::findSet(*function, "parameters");
   if (parameters != nullptr && !parameters->IsObject()) {
     refuseParam(param + ".function.parameters", "must be a JSON Schema object");
   }
@@ -48,19 +49,19 @@ rapidjson::Value translateTool(const rapidjson::Value& tool, const std::string& 
                 parameters != nullptr ? rapidjson::Value(*parameters, allocator)
                                       : emptyObjectSchema(allocator),
                 allocator);
-  if (const rapidjson::Value* cacheControl = findMember(tool, "cache_control")) {
+  if (const rapidjson::Value* cacheControl = providers::findSet(tool, "cache_control")) {
     out.AddMember("cache_control", rapidjson::Value(*cacheControl, allocator), allocator);
   }
   return out;
 }
 
 ClientChoice readChoice(const rapidjson::Value& request) {
-  const rapidjson::Value* choice = findMember(request, "tool_choice");
+  const rapidjson::Value* choice = providers::findSet(request, "tool_choice");
   if (choice == nullptr) {
     return {};
   }
   if (choice->IsString()) {
-    const std::string_view mode = stringView(*choice);
+    const std::string_view mode = providers::stringView(*choice);
     if (mode == "auto") {
       return {ChoiceKind::Auto, {}};
     }
@@ -72,28 +73,28 @@ ClientChoice readChoice(const rapidjson::Value& request) {
     }
     refuseParam("tool_choice", "must be 'auto', 'none', 'required' or a named function");
   }
-  const rapidjson::Value* type = findMember(*choice, "type");
-  const rapidjson::Value* function = findMember(*choice, "function");
-  const rapidjson::Value* name = function != nullptr ? findMember(*function, "name") : nullptr;
-  if (type == nullptr || !type->IsString() || stringView(*type) != "function" || name == nullptr ||
+  const rapidjson::Value* type = providers::findSet(*choice, "type");
+  const rapidjson::Value* function = providers::findSet(*choice, "function");
+  const rapidjson::Value* name = function != nullptr ? providers::findSet(*function, "name") : nullptr;
+  if (type == nullptr || !type->IsString() || providers::stringView(*type) != "function" || name == nullptr ||
       !name->IsString()) {
     refuseParam("tool_choice",
                 "must be 'auto', 'none', 'required' or {\"type\":\"function\",\"function\":{\"name\":...}}");
   }
-  return {ChoiceKind::Named, std::string(stringView(*name))};
+  return {ChoiceKind::Named, std::string(providers::stringView(*name))};
 }
 
-rapidjson::Value choiceObject(const char* type, std::string_view name, Allocator& allocator) {
+rapidjson::Value choiceObject(const char* type, std::string_view name, providers::JsonAllocator& allocator) {
   rapidjson::Value out(rapidjson::kObjectType);
   out.AddMember("type", rapidjson::StringRef(type), allocator);
   if (!name.empty()) {
-    out.AddMember("name", stringValue(name, allocator), allocator);
+    out.AddMember("name", providers::stringValue(name, allocator), allocator);
   }
   return out;
 }
 
 bool parallelDisabled(const rapidjson::Value& request) {
-  const rapidjson::Value* parallel = findMember(request, "parallel_tool_calls");
+  const rapidjson::Value* parallel = providers::findSet(request, "parallel_tool_calls");
   if (parallel != nullptr && !parallel->IsBool()) {
     refuseParam("parallel_tool_calls", "must be a boolean");
   }
@@ -101,7 +102,8 @@ bool parallelDisabled(const rapidjson::Value& request) {
 }
 
 // The Anthropic tool_choice for the client's own choice, without a response tool.
-rapidjson::Value clientChoice(const ClientChoice& choice, bool haveTools, Allocator& allocator) {
+rapidjson::Value clientChoice(const ClientChoice& choice, bool haveTools,
+                              providers::JsonAllocator& allocator) {
   if (!haveTools) {
     if (choice.kind == ChoiceKind::Required || choice.kind == ChoiceKind::Named) {
       refuseParam("tool_choice", "requires tools");
@@ -121,7 +123,7 @@ rapidjson::Value clientChoice(const ClientChoice& choice, bool haveTools, Alloca
 // With a response tool the model must end with a tool call: the response tool, or one of
 // the client's tools when the client lets the model call them.
 rapidjson::Value responseToolChoice(const ClientChoice& choice, bool haveClientTools,
-                                    const std::string& toolName, Allocator& allocator) {
+                                    const std::string& toolName, providers::JsonAllocator& allocator) {
   if (choice.kind == ChoiceKind::Named) {
     return choiceObject("tool", choice.name, allocator);
   }
@@ -133,17 +135,18 @@ rapidjson::Value responseToolChoice(const ClientChoice& choice, bool haveClientT
 
 } // namespace
 
-ToolPlan planTools(const rapidjson::Value& request, ResponseFormatPlan& format, Allocator& allocator) {
+ToolPlan planTools(const rapidjson::Value& request, ResponseFormatPlan& format,
+                   providers::JsonAllocator& allocator) {
   ToolPlan plan;
   rapidjson::Value tools(rapidjson::kArrayType);
   std::set<std::string, std::less<>> names;
-  if (const rapidjson::Value* clientTools = findMember(request, "tools")) {
+  if (const rapidjson::Value* clientTools = providers::findSet(request, "tools")) {
     if (!clientTools->IsArray()) {
       refuseParam("tools", "must be an array");
     }
     for (rapidjson::SizeType i = 0; i < clientTools->Size(); ++i) {
       rapidjson::Value tool = translateTool((*clientTools)[i], "tools[" + std::to_string(i) + "]", allocator);
-      names.emplace(stringView(tool["name"]));
+      names.emplace(providers::stringView(tool["name"]));
       tools.PushBack(tool, allocator);
     }
   }
@@ -168,7 +171,7 @@ ToolPlan planTools(const rapidjson::Value& request, ResponseFormatPlan& format, 
       plan.toolChoice = choiceObject("auto", {}, allocator);
     }
     // Anthropic accepts the flag with auto, any and tool, not with none.
-    if (stringView(plan.toolChoice["type"]) != "none") {
+    if (providers::stringView(plan.toolChoice["type"]) != "none") {
       plan.toolChoice.AddMember("disable_parallel_tool_use", true, allocator);
     }
   }

@@ -23,6 +23,7 @@ struct ToolPlan {
 };
 
 // Reads the three fields from the OpenAI `request`; moves the response tool out of `format`.
-ToolPlan planTools(const rapidjson::Value& request, ResponseFormatPlan& format, Allocator& allocator);
+ToolPlan planTools(const rapidjson::Value& request, ResponseFormatPlan& format,
+                   providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::anthropic

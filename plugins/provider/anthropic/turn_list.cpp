@@ -8,8 +8,9 @@ bool isPlainText(const rapidjson::Value& blocks) {
     return false;
   }
   const rapidjson::Value& block = blocks[0];
-  const rapidjson::Value* type = findMember(block, "type");
-  return type != nullptr && type->IsString() && stringView(*type) == "text" && block.MemberCount() == 2;
+  const rapidjson::Value* type = providers::findSet(block, "type");
+  return type != nullptr && type->IsString() && providers::stringView(*type) == "text" &&
+         block.MemberCount() == 2;
 }
 
 } // namespace
@@ -17,7 +18,7 @@ bool isPlainText(const rapidjson::Value& blocks) {
 void TurnList::add(std::string_view role, rapidjson::Value blocks) {
   if (!turns_.Empty()) {
     rapidjson::Value& last = turns_[turns_.Size() - 1];
-    if (stringView(last["role"]) == role) {
+    if (providers::stringView(last["role"]) == role) {
       rapidjson::Value& content = last["content"];
       for (auto& block : blocks.GetArray()) {
         content.PushBack(block, allocator_);
@@ -26,7 +27,7 @@ void TurnList::add(std::string_view role, rapidjson::Value blocks) {
     }
   }
   rapidjson::Value turn(rapidjson::kObjectType);
-  turn.AddMember("role", stringValue(role, allocator_), allocator_);
+  turn.AddMember("role", providers::stringValue(role, allocator_), allocator_);
   turn.AddMember("content", blocks, allocator_);
   turns_.PushBack(turn, allocator_);
 }

@@ -11,7 +11,8 @@ namespace gatehouse::plugins::anthropic {
 
 class TurnList {
 public:
-  explicit TurnList(Allocator& allocator) : allocator_(allocator), turns_(rapidjson::kArrayType) {}
+  explicit TurnList(providers::JsonAllocator& allocator)
+      : allocator_(allocator), turns_(rapidjson::kArrayType) {}
 
   // Appends the content blocks in `blocks` (an array) to the last turn when it has `role`
   // ("user" or "assistant"), else starts a new turn.
@@ -24,7 +25,7 @@ public:
   rapidjson::Value take();
 
 private:
-  Allocator& allocator_;
+  providers::JsonAllocator& allocator_;
   rapidjson::Value turns_;
 };
 

@@ -8,7 +8,7 @@
 //   500 api_error             -> 502    529 overloaded_error     -> 503 (retry later)
 //   other 4xx keep their status; 503 -> 503, 504 -> 504, any other status -> 502.
 // A body that is not JSON (a proxy's HTML page) is never quoted: the message only says
-// which status came back. Keys in messages are redacted.
+// which status came back. Keys (the configured `apiKey` and key-like tokens) are redacted.
 #pragma once
 
 #include <gatehouse/sdk/error.hpp>
@@ -17,17 +17,16 @@
 #include <string_view>
 
 #include "json_util.hpp"
-#include "key_redactor.hpp"
 
 namespace gatehouse::plugins::anthropic {
 
 // The client's error for a non-2xx upstream response.
 providers::OpenAiError translateHttpError(int upstreamStatus, std::string_view body,
-                                          std::string_view providerName, const KeyRedactor& redactor);
+                                          std::string_view providerName, std::string_view apiKey);
 
 // The Error ending a stream for an "error" event's data (the same JSON as an HTTP error):
 // GH_ERROR_UNAVAILABLE for overloaded_error (the client may retry), else GH_ERROR_UPSTREAM.
 sdk::Error translateStreamError(const rapidjson::Value& event, std::string_view providerName,
-                                const KeyRedactor& redactor);
+                                std::string_view apiKey);
 
 } // namespace gatehouse::plugins::anthropic

@@ -4,7 +4,7 @@
 
 #include "client_error.hpp"
 #include "generation_config.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
 #include "message_translator.hpp"
 #include "refused_fields.hpp"
 #include "tool_translator.hpp"
@@ -13,7 +13,7 @@ namespace gatehouse::plugins::gemini {
 namespace {
 
 bool readFlag(const rapidjson::Value& object, std::string_view key, const std::string& param, bool fallback) {
-  const rapidjson::Value* flag = findSet(object, key);
+  const rapidjson::Value* flag = providers::findSet(object, key);
   if (flag == nullptr) {
     return fallback;
   }
@@ -27,14 +27,14 @@ bool readFlag(const rapidjson::Value& object, std::string_view key, const std::s
 
 GeminiChatRequest translateChatRequest(std::string_view openAiBody, const ChatRequestOptions& options) {
   rapidjson::Document body;
-  if (!parseJson(openAiBody, body) || !body.IsObject()) {
+  if (!providers::parseJson(openAiBody, body) || !body.IsObject()) {
     throw invalidParam("", "the request body must be a JSON object");
   }
   refuseUnsupportedFields(body);
 
   rapidjson::Document request(rapidjson::kObjectType);
   auto& allocator = request.GetAllocator();
-  const rapidjson::Value* messages = findMember(body, "messages");
+  const rapidjson::Value* messages = providers::findMember(body, "messages");
   if (messages == nullptr) {
     throw invalidParam("messages", "messages is required");
   }
@@ -42,16 +42,16 @@ GeminiChatRequest translateChatRequest(std::string_view openAiBody, const ChatRe
   translateTools(body, request, allocator);
   if (!options.safetySettingsJson.empty()) {
     rapidjson::Document settings;
-    if (parseJson(options.safetySettingsJson, settings)) {
+    if (providers::parseJson(options.safetySettingsJson, settings)) {
       request.AddMember("safetySettings", rapidjson::Value(settings, allocator), allocator);
     }
   }
   translateGenerationConfig(body, request, allocator);
 
   GeminiChatRequest out;
-  out.body = toJson(request);
+  out.body = providers::toJson(request);
   out.parallelToolCalls = readFlag(body, "parallel_tool_calls", "parallel_tool_calls", true);
-  if (const rapidjson::Value* streamOptions = findSet(body, "stream_options")) {
+  if (const rapidjson::Value* streamOptions = providers::findSet(body, "stream_options")) {
     if (!streamOptions->IsObject()) {
       throw invalidParam("stream_options", "stream_options must be an object");
     }

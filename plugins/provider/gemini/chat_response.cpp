@@ -5,13 +5,15 @@
 #include "candidate.hpp"
 #include "client_error.hpp"
 #include "finish_reason.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
+#include "token_usage.hpp"
 #include "tool_call_json.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
 
-void writeChoice(JsonWriter& writer, const Candidate& candidate, bool parallelToolCalls, ToolCallIds& ids) {
+void writeChoice(providers::JsonWriter& writer, const Candidate& candidate, bool parallelToolCalls,
+                 ToolCallIds& ids) {
   const std::size_t callCount =
       parallelToolCalls ? candidate.calls.size() : std::min<std::size_t>(1, candidate.calls.size());
   writer.StartObject();
@@ -25,7 +27,7 @@ void writeChoice(JsonWriter& writer, const Candidate& candidate, bool parallelTo
   if (candidate.text.empty() && callCount > 0) {
     writer.Null();
   } else {
-    writeString(writer, candidate.text);
+    providers::writeString(writer, candidate.text);
   }
   writer.Key("refusal");
   writer.Null();
@@ -41,7 +43,7 @@ void writeChoice(JsonWriter& writer, const Candidate& candidate, bool parallelTo
   writer.Key("logprobs");
   writer.Null();
   writer.Key("finish_reason");
-  writeString(writer, openAiFinishReason(candidate.finishReason, callCount > 0));
+  providers::writeString(writer, openAiFinishReason(candidate.finishReason, callCount > 0));
   writer.EndObject();
 }
 
@@ -50,7 +52,7 @@ void writeChoice(JsonWriter& writer, const Candidate& candidate, bool parallelTo
 ChatResponse translateChatResponse(std::string_view geminiBody, const ChatResponseOptions& options,
                                    ToolCallIds& ids) {
   rapidjson::Document document;
-  if (!parseJson(geminiBody, document) || !document.IsObject()) {
+  if (!providers::parseJson(geminiBody, document) || !document.IsObject()) {
     throw ClientError(malformedAnswerError("a body that is not JSON", options.errors));
   }
   std::vector<Candidate> candidates = readCandidates(document);
@@ -65,21 +67,21 @@ ChatResponse translateChatResponse(std::string_view geminiBody, const ChatRespon
                    [](const Candidate& a, const Candidate& b) { return a.index < b.index; });
 
   ChatResponse response;
-  if (const rapidjson::Value* usage = findMember(document, "usageMetadata")) {
+  if (const rapidjson::Value* usage = providers::findMember(document, "usageMetadata")) {
     response.usage = readUsageMetadata(*usage);
   }
 
   rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
+  providers::JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("id");
-  writeString(writer, options.identity.id);
+  providers::writeString(writer, options.identity.id);
   writer.Key("object");
   writer.String("chat.completion");
   writer.Key("created");
   writer.Int64(options.identity.created);
   writer.Key("model");
-  writeString(writer, options.identity.model);
+  providers::writeString(writer, options.identity.model);
   writer.Key("choices");
   writer.StartArray();
   for (const Candidate& candidate : candidates) {
@@ -87,9 +89,9 @@ ChatResponse translateChatResponse(std::string_view geminiBody, const ChatRespon
   }
   writer.EndArray();
   writer.Key("usage");
-  writeUsage(writer, response.usage);
+  providers::writeChatUsage(writer, response.usage);
   writer.EndObject();
-  response.body = bufferText(buffer);
+  response.body = providers::bufferText(buffer);
   return response;
 }
 

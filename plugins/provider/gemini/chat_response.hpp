@@ -10,21 +10,21 @@
 #include <string_view>
 
 #include "chat_identity.hpp"
+#include "chat_usage.hpp"
 #include "gemini_error.hpp"
-#include "token_usage.hpp"
 #include "tool_call_ids.hpp"
 
 namespace gatehouse::plugins::gemini {
 
 struct ChatResponseOptions {
-  ChatIdentity identity;
+  providers::ChatIdentity identity;
   bool parallelToolCalls = true; // false: only each candidate's first function call is kept
   ErrorContext errors;
 };
 
 struct ChatResponse {
   std::string body; // the chat.completion JSON
-  TokenUsage usage;
+  providers::ChatUsage usage;
 };
 
 // Throws ClientError: 400 (code content_filter) when Gemini blocked the prompt, 502 when

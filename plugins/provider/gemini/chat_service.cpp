@@ -8,6 +8,7 @@
 #include "chat_response.hpp"
 #include "chat_stream_translator.hpp"
 #include "client_error.hpp"
+#include "token_usage.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -17,7 +18,7 @@ bool succeeded(const sdk::Upstream& upstream) {
 }
 
 void serveWhole(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiChatRequest request,
-                const std::string& resource, ChatIdentity identity, ToolCallIds& ids) {
+                const std::string& resource, providers::ChatIdentity identity, ToolCallIds& ids) {
   sdk::Upstream upstream = exchange.send(
       target.request("POST", target.methodUrl(resource, "generateContent"), std::move(request.body)));
   const std::string body = upstream.readBody();
@@ -29,15 +30,15 @@ void serveWhole(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiCha
     response = translateChatResponse(
         body, ChatResponseOptions{std::move(identity), request.parallelToolCalls, target.errors()}, ids);
   } catch (const ClientError&) {
-    exchange.reportUsage(toAbiUsage(usageInResponse(body))); // a blocked prompt was still read
+    exchange.reportUsage(providers::toGhUsage(usageInResponse(body))); // a blocked prompt was still read
     throw;
   }
-  exchange.reportUsage(toAbiUsage(response.usage));
+  exchange.reportUsage(providers::toGhUsage(response.usage));
   exchange.respond(200, "application/json", response.body);
 }
 
 void serveStream(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiChatRequest request,
-                 const std::string& resource, ChatIdentity identity, ToolCallIds& ids) {
+                 const std::string& resource, providers::ChatIdentity identity, ToolCallIds& ids) {
   sdk::Upstream upstream = exchange.send(target.request(
       "POST", target.methodUrl(resource, "streamGenerateContent") + "?alt=sse", std::move(request.body)));
   if (!succeeded(upstream)) {
@@ -58,7 +59,7 @@ void serveStream(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiCh
     }
     return true;
   };
-  const auto report = [&] { exchange.reportUsage(toAbiUsage(translator.usage())); };
+  const auto report = [&] { exchange.reportUsage(providers::toGhUsage(translator.usage())); };
   try {
     while (std::optional<sdk::SseEvent> event = upstream.nextEvent()) {
       // Gemini sends no end marker, but an OpenAI-minded proxy in front of it may.
@@ -95,7 +96,8 @@ void serveChat(sdk::Exchange& exchange, const UpstreamTarget& target, const Chat
   const std::string_view model =
       exchange.upstreamModel().empty() ? exchange.model() : exchange.upstreamModel();
   const std::string resource = UpstreamTarget::modelResource(model);
-  ChatIdentity identity{"chatcmpl-" + std::string(exchange.requestId()), now, std::string(exchange.model())};
+  providers::ChatIdentity identity{"chatcmpl-" + std::string(exchange.requestId()), now,
+                                   std::string(exchange.model())};
   if (exchange.wantsStream()) {
     serveStream(exchange, target, std::move(request), resource, std::move(identity), ids);
   } else {

@@ -3,7 +3,8 @@
 #include "candidate.hpp"
 #include "client_error.hpp"
 #include "finish_reason.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
+#include "token_usage.hpp"
 
 namespace gatehouse::plugins::gemini {
 
@@ -21,13 +22,14 @@ ChatStreamTranslator::Choice& ChatStreamTranslator::open(int index, std::vector<
 
 std::vector<std::string> ChatStreamTranslator::translate(std::string_view event) {
   rapidjson::Document document;
-  if (!parseJson(event, document) || !document.IsObject()) {
+  if (!providers::parseJson(event, document) || !document.IsObject()) {
     throw ClientError(malformedAnswerError("a stream event that is not JSON", options_.errors));
   }
-  if (const rapidjson::Value* error = findMember(document, "error"); error != nullptr && error->IsObject()) {
+  if (const rapidjson::Value* error = providers::findMember(document, "error");
+      error != nullptr && error->IsObject()) {
     throw ClientError(translateGeminiErrorObject(200, *error, options_.errors));
   }
-  if (const rapidjson::Value* usage = findMember(document, "usageMetadata")) {
+  if (const rapidjson::Value* usage = providers::findMember(document, "usageMetadata")) {
     usage_ = readUsageMetadata(*usage);
   }
 

@@ -17,15 +17,15 @@
 #include <vector>
 
 #include "chat_identity.hpp"
+#include "chat_usage.hpp"
 #include "chunk_writer.hpp"
 #include "gemini_error.hpp"
-#include "token_usage.hpp"
 #include "tool_call_ids.hpp"
 
 namespace gatehouse::plugins::gemini {
 
 struct StreamOptions {
-  ChatIdentity identity;
+  providers::ChatIdentity identity;
   bool includeUsage = false;
   bool parallelToolCalls = true; // false: only each choice's first function call is sent
   ErrorContext errors;
@@ -44,7 +44,7 @@ public:
   std::vector<std::string> finish();
 
   // The usage of the last usageMetadata seen; zeros before any.
-  const TokenUsage& usage() const noexcept { return usage_; }
+  const providers::ChatUsage& usage() const noexcept { return usage_; }
 
 private:
   struct Choice {
@@ -58,7 +58,7 @@ private:
   ToolCallIds& ids_;
   ChunkWriter writer_;
   std::map<int, Choice> choices_;
-  TokenUsage usage_;
+  providers::ChatUsage usage_;
 };
 
 } // namespace gatehouse::plugins::gemini

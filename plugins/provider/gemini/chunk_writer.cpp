@@ -4,21 +4,21 @@
 
 namespace gatehouse::plugins::gemini {
 
-void ChunkWriter::writeHead(JsonWriter& writer) const {
+void ChunkWriter::writeHead(providers::JsonWriter& writer) const {
   writer.Key("id");
-  writeString(writer, identity_.id);
+  providers::writeString(writer, identity_.id);
   writer.Key("object");
   writer.String("chat.completion.chunk");
   writer.Key("created");
   writer.Int64(identity_.created);
   writer.Key("model");
-  writeString(writer, identity_.model);
+  providers::writeString(writer, identity_.model);
 }
 
 template <typename WriteDelta>
 std::string ChunkWriter::chunk(int choice, WriteDelta writeDelta, std::string_view finishReason) const {
   rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
+  providers::JsonWriter writer(buffer);
   writer.StartObject();
   writeHead(writer);
   writer.Key("choices");
@@ -36,17 +36,17 @@ std::string ChunkWriter::chunk(int choice, WriteDelta writeDelta, std::string_vi
   if (finishReason.empty()) {
     writer.Null();
   } else {
-    writeString(writer, finishReason);
+    providers::writeString(writer, finishReason);
   }
   writer.EndObject();
   writer.EndArray();
   writer.EndObject();
-  return bufferText(buffer);
+  return providers::bufferText(buffer);
 }
 
 std::string ChunkWriter::role(int choice) const {
   return chunk(choice,
-               [](JsonWriter& writer) {
+               [](providers::JsonWriter& writer) {
                  writer.Key("role");
                  writer.String("assistant");
                  writer.Key("content");
@@ -57,9 +57,9 @@ std::string ChunkWriter::role(int choice) const {
 
 std::string ChunkWriter::content(int choice, std::string_view text) const {
   return chunk(choice,
-               [text](JsonWriter& writer) {
+               [text](providers::JsonWriter& writer) {
                  writer.Key("content");
-                 writeString(writer, text);
+                 providers::writeString(writer, text);
                },
                {});
 }
@@ -67,7 +67,7 @@ std::string ChunkWriter::content(int choice, std::string_view text) const {
 std::string ChunkWriter::toolCall(int choice, int toolIndex, const FunctionCall& call,
                                   std::string_view id) const {
   return chunk(choice,
-               [&](JsonWriter& writer) {
+               [&](providers::JsonWriter& writer) {
                  writer.Key("tool_calls");
                  writer.StartArray();
                  writeToolCall(writer, call, id, toolIndex);
@@ -78,21 +78,21 @@ std::string ChunkWriter::toolCall(int choice, int toolIndex, const FunctionCall&
 
 std::string ChunkWriter::finish(int choice, std::string_view reason) const {
   return chunk(
-      choice, [](JsonWriter&) {}, reason);
+      choice, [](providers::JsonWriter&) {}, reason);
 }
 
-std::string ChunkWriter::usage(const TokenUsage& usage) const {
+std::string ChunkWriter::usage(const providers::ChatUsage& usage) const {
   rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
+  providers::JsonWriter writer(buffer);
   writer.StartObject();
   writeHead(writer);
   writer.Key("choices");
   writer.StartArray();
   writer.EndArray();
   writer.Key("usage");
-  writeUsage(writer, usage);
+  providers::writeChatUsage(writer, usage);
   writer.EndObject();
-  return bufferText(buffer);
+  return providers::bufferText(buffer);
 }
 
 } // namespace gatehouse::plugins::gemini

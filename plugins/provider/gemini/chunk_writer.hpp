@@ -9,14 +9,14 @@
 
 #include "candidate.hpp"
 #include "chat_identity.hpp"
-#include "json_access.hpp"
-#include "token_usage.hpp"
+#include "chat_usage.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
 class ChunkWriter {
 public:
-  explicit ChunkWriter(ChatIdentity identity) : identity_(std::move(identity)) {}
+  explicit ChunkWriter(providers::ChatIdentity identity) : identity_(std::move(identity)) {}
 
   // delta {"role":"assistant","content":""}, as OpenAI opens every choice.
   std::string role(int choice) const;
@@ -25,14 +25,14 @@ public:
   std::string toolCall(int choice, int toolIndex, const FunctionCall& call, std::string_view id) const;
   // An empty delta with the finish_reason.
   std::string finish(int choice, std::string_view reason) const;
-  std::string usage(const TokenUsage& usage) const;
+  std::string usage(const providers::ChatUsage& usage) const;
 
 private:
   template <typename WriteDelta>
   std::string chunk(int choice, WriteDelta writeDelta, std::string_view finishReason) const;
-  void writeHead(JsonWriter& writer) const;
+  void writeHead(providers::JsonWriter& writer) const;
 
-  ChatIdentity identity_;
+  providers::ChatIdentity identity_;
 };
 
 } // namespace gatehouse::plugins::gemini

@@ -11,28 +11,29 @@ using rapidjson::Value;
 
 constexpr std::string_view kDefaultImageType = "image/jpeg";
 
-void appendText(std::string_view text, Value& parts, JsonAllocator& allocator) {
+void appendText(std::string_view text, Value& parts, providers::JsonAllocator& allocator) {
   if (text.empty()) {
     return;
   }
   Value part(rapidjson::kObjectType);
-  part.AddMember("text", stringValue(text, allocator), allocator);
+  part.AddMember("text", providers::stringValue(text, allocator), allocator);
   parts.PushBack(std::move(part), allocator);
 }
 
-void appendInline(const InlineData& data, Value& parts, JsonAllocator& allocator) {
+void appendInline(const InlineData& data, Value& parts, providers::JsonAllocator& allocator) {
   Value inlineData(rapidjson::kObjectType);
-  inlineData.AddMember("mimeType", stringValue(data.mimeType, allocator), allocator);
-  inlineData.AddMember("data", stringValue(data.base64, allocator), allocator);
+  inlineData.AddMember("mimeType", providers::stringValue(data.mimeType, allocator), allocator);
+  inlineData.AddMember("data", providers::stringValue(data.base64, allocator), allocator);
   Value part(rapidjson::kObjectType);
   part.AddMember("inlineData", std::move(inlineData), allocator);
   parts.PushBack(std::move(part), allocator);
 }
 
-void appendFileUri(std::string_view uri, std::string_view mimeType, Value& parts, JsonAllocator& allocator) {
+void appendFileUri(std::string_view uri, std::string_view mimeType, Value& parts,
+                   providers::JsonAllocator& allocator) {
   Value fileData(rapidjson::kObjectType);
-  fileData.AddMember("mimeType", stringValue(mimeType, allocator), allocator);
-  fileData.AddMember("fileUri", stringValue(uri, allocator), allocator);
+  fileData.AddMember("mimeType", providers::stringValue(mimeType, allocator), allocator);
+  fileData.AddMember("fileUri", providers::stringValue(uri, allocator), allocator);
   Value part(rapidjson::kObjectType);
   part.AddMember("fileData", std::move(fileData), allocator);
   parts.PushBack(std::move(part), allocator);
@@ -43,20 +44,21 @@ bool startsWith(std::string_view text, std::string_view prefix) {
 }
 
 std::string_view requireString(const Value& object, std::string_view key, const std::string& path) {
-  const Value* value = findMember(object, key);
+  const Value* value = providers::findMember(object, key);
   if (value == nullptr || !value->IsString()) {
     throw invalidParam(path + "." + std::string(key), path + "." + std::string(key) + " must be a string");
   }
-  return stringView(*value);
+  return providers::stringView(*value);
 }
 
-void appendImage(const Value& part, const std::string& path, Value& parts, JsonAllocator& allocator) {
+void appendImage(const Value& part, const std::string& path, Value& parts,
+                 providers::JsonAllocator& allocator) {
   // The spec nests {"url": ...}; some clients send the URL string directly.
-  const Value* image = findMember(part, "image_url");
+  const Value* image = providers::findMember(part, "image_url");
   std::string_view url;
   std::string urlPath = path + ".image_url";
   if (image != nullptr && image->IsString()) {
-    url = stringView(*image);
+    url = providers::stringView(*image);
   } else if (image != nullptr && image->IsObject()) {
     url = requireString(*image, "url", urlPath);
     urlPath += ".url";
@@ -76,9 +78,10 @@ void appendImage(const Value& part, const std::string& path, Value& parts, JsonA
   }
 }
 
-void appendAudio(const Value& part, const std::string& path, Value& parts, JsonAllocator& allocator) {
+void appendAudio(const Value& part, const std::string& path, Value& parts,
+                 providers::JsonAllocator& allocator) {
   const std::string audioPath = path + ".input_audio";
-  const Value* audio = findMember(part, "input_audio");
+  const Value* audio = providers::findMember(part, "input_audio");
   if (audio == nullptr || !audio->IsObject()) {
     throw invalidParam(audioPath, audioPath + " must be an object with data and format");
   }
@@ -91,13 +94,14 @@ void appendAudio(const Value& part, const std::string& path, Value& parts, JsonA
   appendInline(InlineData{"audio/" + std::string(format), std::string(data)}, parts, allocator);
 }
 
-void appendFile(const Value& part, const std::string& path, Value& parts, JsonAllocator& allocator) {
+void appendFile(const Value& part, const std::string& path, Value& parts,
+                providers::JsonAllocator& allocator) {
   const std::string filePath = path + ".file";
-  const Value* file = findMember(part, "file");
+  const Value* file = providers::findMember(part, "file");
   if (file == nullptr || !file->IsObject()) {
     throw invalidParam(filePath, filePath + " must be an object");
   }
-  if (findSet(*file, "file_id") != nullptr) {
+  if (providers::findSet(*file, "file_id") != nullptr) {
     throw invalidParam(filePath + ".file_id",
                        filePath +
                            ".file_id refers to an OpenAI file, which Gemini cannot read; send file_data");
@@ -112,9 +116,9 @@ void appendFile(const Value& part, const std::string& path, Value& parts, JsonAl
     appendInline(*data, parts, allocator);
     return;
   }
-  const Value* filename = findMember(*file, "filename");
+  const Value* filename = providers::findMember(*file, "filename");
   const std::string_view type =
-      filename != nullptr ? mediaTypeForUrl(stringView(*filename), {}) : std::string_view();
+      filename != nullptr ? mediaTypeForUrl(providers::stringView(*filename), {}) : std::string_view();
   if (type.empty()) {
     throw invalidParam(filePath + ".filename",
                        filePath + " needs a data: URL or a filename whose extension names its type");
@@ -123,12 +127,12 @@ void appendFile(const Value& part, const std::string& path, Value& parts, JsonAl
 }
 
 void appendPart(const Value& part, const std::string& path, AllowedParts allowed, Value& parts,
-                JsonAllocator& allocator) {
+                providers::JsonAllocator& allocator) {
   if (!part.IsObject()) {
     throw invalidParam(path, path + " must be an object");
   }
-  const Value* typeValue = findMember(part, "type");
-  const std::string_view type = typeValue != nullptr ? stringView(*typeValue) : std::string_view();
+  const Value* typeValue = providers::findMember(part, "type");
+  const std::string_view type = typeValue != nullptr ? providers::stringView(*typeValue) : std::string_view();
   if (type == "text") {
     appendText(requireString(part, "text", path), parts, allocator);
   } else if (type == "refusal" && allowed == AllowedParts::Text) {
@@ -149,12 +153,12 @@ void appendPart(const Value& part, const std::string& path, AllowedParts allowed
 } // namespace
 
 void appendContentParts(const rapidjson::Value& content, const std::string& path, AllowedParts allowed,
-                        rapidjson::Value& parts, JsonAllocator& allocator) {
+                        rapidjson::Value& parts, providers::JsonAllocator& allocator) {
   if (content.IsNull()) {
     return;
   }
   if (content.IsString()) {
-    appendText(stringView(content), parts, allocator);
+    appendText(providers::stringView(content), parts, allocator);
     return;
   }
   if (!content.IsArray()) {

@@ -13,7 +13,7 @@
 
 #include <string>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
@@ -25,6 +25,6 @@ enum class AllowedParts {
 // Appends the parts for `content` to the array `parts`. `path` names the content in errors,
 // e.g. "messages[1].content". Throws ClientError 400 for what Gemini cannot take.
 void appendContentParts(const rapidjson::Value& content, const std::string& path, AllowedParts allowed,
-                        rapidjson::Value& parts, JsonAllocator& allocator);
+                        rapidjson::Value& parts, providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::gemini

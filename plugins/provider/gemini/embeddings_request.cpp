@@ -3,7 +3,7 @@
 #include <rapidjson/document.h>
 
 #include "client_error.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 
 void readInputs(const rapidjson::Value& input, EmbeddingsRequest& out) {
   if (input.IsString()) {
-    out.inputs.emplace_back(stringView(input));
+    out.inputs.emplace_back(providers::stringView(input));
     return;
   }
   if (!input.IsArray() || input.Empty()) {
@@ -27,7 +27,7 @@ void readInputs(const rapidjson::Value& input, EmbeddingsRequest& out) {
     if (!item.IsString()) {
       throw invalidParam("input", "input must be a string or a non-empty array of strings");
     }
-    out.inputs.emplace_back(stringView(item));
+    out.inputs.emplace_back(providers::stringView(item));
   }
 }
 
@@ -35,23 +35,23 @@ void readInputs(const rapidjson::Value& input, EmbeddingsRequest& out) {
 
 EmbeddingsRequest parseEmbeddingsRequest(std::string_view body) {
   rapidjson::Document document;
-  if (!parseJson(body, document) || !document.IsObject()) {
+  if (!providers::parseJson(body, document) || !document.IsObject()) {
     throw invalidParam("", "the request body must be a JSON object");
   }
   EmbeddingsRequest request;
-  const rapidjson::Value* input = findSet(document, "input");
+  const rapidjson::Value* input = providers::findSet(document, "input");
   if (input == nullptr) {
     throw invalidParam("input", "input is required");
   }
   readInputs(*input, request);
-  if (const rapidjson::Value* dimensions = findSet(document, "dimensions")) {
+  if (const rapidjson::Value* dimensions = providers::findSet(document, "dimensions")) {
     if (!dimensions->IsInt64() || dimensions->GetInt64() < 1) {
       throw invalidParam("dimensions", "dimensions must be a positive integer");
     }
     request.dimensions = dimensions->GetInt64();
   }
-  if (const rapidjson::Value* format = findSet(document, "encoding_format")) {
-    const std::string_view name = stringView(*format);
+  if (const rapidjson::Value* format = providers::findSet(document, "encoding_format")) {
+    const std::string_view name = providers::stringView(*format);
     if (name != "float" && name != "base64") {
       throw invalidParam("encoding_format", "encoding_format must be \"float\" or \"base64\"");
     }
@@ -63,21 +63,21 @@ EmbeddingsRequest parseEmbeddingsRequest(std::string_view body) {
 std::string batchEmbedBody(const EmbeddingsRequest& request, std::size_t begin, std::size_t end,
                            std::string_view modelResource) {
   rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
+  providers::JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("requests");
   writer.StartArray();
   for (std::size_t i = begin; i < end && i < request.inputs.size(); ++i) {
     writer.StartObject();
     writer.Key("model");
-    writeString(writer, modelResource);
+    providers::writeString(writer, modelResource);
     writer.Key("content");
     writer.StartObject();
     writer.Key("parts");
     writer.StartArray();
     writer.StartObject();
     writer.Key("text");
-    writeString(writer, request.inputs[i]);
+    providers::writeString(writer, request.inputs[i]);
     writer.EndObject();
     writer.EndArray();
     writer.EndObject();
@@ -89,7 +89,7 @@ std::string batchEmbedBody(const EmbeddingsRequest& request, std::size_t begin, 
   }
   writer.EndArray();
   writer.EndObject();
-  return bufferText(buffer);
+  return providers::bufferText(buffer);
 }
 
 } // namespace gatehouse::plugins::gemini

@@ -6,7 +6,7 @@
 
 #include "base64.hpp"
 #include "client_error.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -31,7 +31,7 @@ void readBatchEmbeddings(std::string_view body, std::size_t expected, std::vecto
                          const ErrorContext& errors) {
   rapidjson::Document document;
   const rapidjson::Value* embeddings =
-      parseJson(body, document) ? findMember(document, "embeddings") : nullptr;
+      providers::parseJson(body, document) ? providers::findMember(document, "embeddings") : nullptr;
   if (embeddings == nullptr || !embeddings->IsArray()) {
     throw ClientError(malformedAnswerError("a body that is not a batchEmbedContents answer", errors));
   }
@@ -41,7 +41,7 @@ void readBatchEmbeddings(std::string_view body, std::size_t expected, std::vecto
                                            errors));
   }
   for (const rapidjson::Value& embedding : embeddings->GetArray()) {
-    const rapidjson::Value* values = findMember(embedding, "values");
+    const rapidjson::Value* values = providers::findMember(embedding, "values");
     if (values == nullptr || !values->IsArray()) {
       throw ClientError(malformedAnswerError("an embedding without values", errors));
     }
@@ -60,7 +60,7 @@ void readBatchEmbeddings(std::string_view body, std::size_t expected, std::vecto
 std::string openAiEmbeddings(const std::vector<Embedding>& embeddings, bool base64, std::string_view model,
                              std::int64_t promptTokens) {
   rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
+  providers::JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("object");
   writer.String("list");
@@ -74,7 +74,7 @@ std::string openAiEmbeddings(const std::vector<Embedding>& embeddings, bool base
     writer.Uint64(i);
     writer.Key("embedding");
     if (base64) {
-      writeString(writer, float32Base64(embeddings[i]));
+      providers::writeString(writer, float32Base64(embeddings[i]));
     } else {
       writer.StartArray();
       for (double value : embeddings[i]) {
@@ -86,7 +86,7 @@ std::string openAiEmbeddings(const std::vector<Embedding>& embeddings, bool base
   }
   writer.EndArray();
   writer.Key("model");
-  writeString(writer, model);
+  providers::writeString(writer, model);
   writer.Key("usage");
   writer.StartObject();
   writer.Key("prompt_tokens");
@@ -95,7 +95,7 @@ std::string openAiEmbeddings(const std::vector<Embedding>& embeddings, bool base
   writer.Int64(promptTokens);
   writer.EndObject();
   writer.EndObject();
-  return bufferText(buffer);
+  return providers::bufferText(buffer);
 }
 
 std::int64_t estimateEmbeddingTokens(const std::vector<std::string>& inputs) {

@@ -9,7 +9,7 @@
 #include <cctype>
 #include <utility>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -22,7 +22,7 @@ std::string readString(const rapidjson::Value& value, const std::string& key) {
   if (!value.IsString() || value.GetStringLength() == 0) {
     refuse(key + " must be a non-empty string");
   }
-  return std::string(stringView(value));
+  return std::string(providers::stringView(value));
 }
 
 bool startsWith(std::string_view text, std::string_view prefix) {
@@ -59,13 +59,13 @@ std::string readSafetySettings(const rapidjson::Value& value) {
   }
   for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
     const rapidjson::Value& setting = value[i];
-    const rapidjson::Value* category = findMember(setting, "category");
-    const rapidjson::Value* threshold = findMember(setting, "threshold");
+    const rapidjson::Value* category = providers::findMember(setting, "category");
+    const rapidjson::Value* threshold = providers::findMember(setting, "threshold");
     if (category == nullptr || !category->IsString() || threshold == nullptr || !threshold->IsString()) {
       refuse("safety_settings[" + std::to_string(i) + "] must have string category and threshold");
     }
   }
-  return toJson(value);
+  return providers::toJson(value);
 }
 
 // Only a reference belongs in the config; the value itself is never echoed, in case an
@@ -101,7 +101,7 @@ std::vector<std::pair<std::string, std::string>> readExtraHeaders(const rapidjso
   }
   std::vector<std::pair<std::string, std::string>> headers;
   for (const auto& member : value.GetObject()) {
-    const std::string name(stringView(member.name));
+    const std::string name(providers::stringView(member.name));
     if (!isHeaderToken(name)) {
       refuse("extra_headers has an invalid header name '" + name + "'");
     }
@@ -111,7 +111,7 @@ std::vector<std::pair<std::string, std::string>> readExtraHeaders(const rapidjso
     if (!member.value.IsString()) {
       refuse("extra_headers." + name + " must be a string");
     }
-    const std::string_view headerValue = stringView(member.value);
+    const std::string_view headerValue = providers::stringView(member.value);
     if (headerValue.find_first_of("\r\n") != std::string_view::npos) {
       refuse("extra_headers." + name + " must not contain line breaks");
     }
@@ -124,12 +124,12 @@ std::vector<std::pair<std::string, std::string>> readExtraHeaders(const rapidjso
 
 GeminiConfig parseGeminiConfig(std::string_view json) {
   rapidjson::Document document;
-  if (!parseJson(json, document) || !document.IsObject()) {
+  if (!providers::parseJson(json, document) || !document.IsObject()) {
     refuse("expected a JSON object");
   }
   GeminiConfig config;
   for (const auto& member : std::as_const(document).GetObject()) {
-    const std::string key(stringView(member.name));
+    const std::string key(providers::stringView(member.name));
     if (key == "base_url") {
       config.baseUrl = readBaseUrl(member.value);
     } else if (key == "api_key") {

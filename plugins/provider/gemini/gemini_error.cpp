@@ -6,8 +6,9 @@
 #include <string>
 #include <utility>
 
-#include "json_access.hpp"
-#include "secret_masker.hpp"
+#include "json_util.hpp"
+#include "key_redaction.hpp"
+#include "upstream_status.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -37,12 +38,12 @@ int httpStatusForGrpc(std::string_view grpcStatus) {
 }
 
 bool apiKeyInvalid(const rapidjson::Value& error) {
-  const rapidjson::Value* details = findMember(error, "details");
+  const rapidjson::Value* details = providers::findMember(error, "details");
   if (details == nullptr || !details->IsArray()) {
     return false;
   }
   return std::any_of(details->Begin(), details->End(), [](const rapidjson::Value& detail) {
-    return stringMember(detail, "reason") == "API_KEY_INVALID";
+    return providers::stringMember(detail, "reason") == "API_KEY_INVALID";
   });
 }
 
@@ -61,21 +62,20 @@ std::string prefix(const ErrorContext& context) {
 
 int openAiStatusFor(int geminiHttpStatus, std::string_view grpcStatus) {
   const int status = geminiHttpStatus >= 400 ? geminiHttpStatus : httpStatusForGrpc(grpcStatus);
-  if (status == 503 || status == 504) {
-    return status;
+  // CANCELLED (499) means Gemini gave up on its side, and 529 is not a Gemini status at all
+  // (unlike Anthropic's "overloaded", nothing says a retry helps): both are a bad gateway.
+  if (status == 499 || status == 529) {
+    return 502;
   }
-  if (status >= 500 || status == 499) {
-    return 502; // Gemini failed (or gave up) on its side: a bad gateway for our client
-  }
-  return status;
+  return providers::clientStatusForUpstream(status);
 }
 
 providers::OpenAiError translateGeminiErrorObject(int httpStatus, const rapidjson::Value& error,
                                                   const ErrorContext& context) {
-  const std::string_view grpcStatus = stringMember(error, "status");
+  const std::string_view grpcStatus = providers::stringMember(error, "status");
   int status = httpStatus;
   if (status < 400) {
-    const rapidjson::Value* code = findMember(error, "code");
+    const rapidjson::Value* code = providers::findMember(error, "code");
     if (code != nullptr && code->IsInt() && code->GetInt() >= 400) {
       status = code->GetInt();
     }
@@ -87,7 +87,8 @@ providers::OpenAiError translateGeminiErrorObject(int httpStatus, const rapidjso
     out.status = 401;
     out.code = "invalid_api_key";
   }
-  const std::string message = maskSecrets(stringMember(error, "message"), context.apiKey);
+  const std::string message =
+      providers::redactKeys(providers::stringMember(error, "message"), context.apiKey);
   out.message = message.empty() ? prefix(context) + " answered HTTP " + std::to_string(status)
                                 : prefix(context) + ": " + message;
   return out;
@@ -96,7 +97,8 @@ providers::OpenAiError translateGeminiErrorObject(int httpStatus, const rapidjso
 providers::OpenAiError translateGeminiError(int httpStatus, std::string_view body,
                                             const ErrorContext& context) {
   rapidjson::Document document;
-  const rapidjson::Value* error = parseJson(body, document) ? findMember(document, "error") : nullptr;
+  const rapidjson::Value* error =
+      providers::parseJson(body, document) ? providers::findMember(document, "error") : nullptr;
   // A 4xx/5xx from a proxy in front of Gemini is often an HTML page: never pass that on.
   if (error == nullptr || !error->IsObject()) {
     providers::OpenAiError out;

@@ -13,13 +13,13 @@
 
 #include <rapidjson/document.h>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
 // Adds "generationConfig" to the object `request` when any of the fields is set. Throws
 // ClientError 400 naming a field of the wrong type or value.
 void translateGenerationConfig(const rapidjson::Value& body, rapidjson::Value& request,
-                               JsonAllocator& allocator);
+                               providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::gemini

@@ -17,7 +17,7 @@ std::string at(std::size_t index) {
 
 class MessageTranslator {
 public:
-  MessageTranslator(const MessageOptions& options, JsonAllocator& allocator)
+  MessageTranslator(const MessageOptions& options, providers::JsonAllocator& allocator)
       : options_(options), allocator_(allocator) {}
 
   void translate(const Value& message, std::size_t index) {
@@ -25,12 +25,12 @@ public:
     if (!message.IsObject()) {
       throw invalidParam(path, path + " must be an object");
     }
-    const Value* roleValue = findMember(message, "role");
+    const Value* roleValue = providers::findMember(message, "role");
     if (roleValue == nullptr || !roleValue->IsString()) {
       throw invalidParam(path + ".role", path + ".role must be a string");
     }
-    const std::string_view role = stringView(*roleValue);
-    const Value* content = findMember(message, "content");
+    const std::string_view role = providers::stringView(*roleValue);
+    const Value* content = providers::findMember(message, "content");
     const Value null;
     const Value& body = content != nullptr ? *content : null;
     if (role == "system" || role == "developer") {
@@ -66,13 +66,13 @@ public:
 
 private:
   void translateAssistant(const Value& message, const Value& body, const std::string& path) {
-    if (findSet(message, "function_call") != nullptr) {
+    if (providers::findSet(message, "function_call") != nullptr) {
       throw invalidParam(path + ".function_call",
                          path + ".function_call is the deprecated form of tool_calls, which Gemini needs");
     }
     Value parts(rapidjson::kArrayType);
     appendContentParts(body, path + ".content", AllowedParts::Text, parts, allocator_);
-    if (const Value* calls = findSet(message, "tool_calls")) {
+    if (const Value* calls = providers::findSet(message, "tool_calls")) {
       if (!calls->IsArray()) {
         throw invalidParam(path + ".tool_calls", path + ".tool_calls must be an array");
       }
@@ -88,39 +88,42 @@ private:
     if (!call.IsObject()) {
       throw invalidParam(path, path + " must be an object");
     }
-    if (const Value* type = findSet(call, "type"); type != nullptr && stringView(*type) != "function") {
+    if (const Value* type = providers::findSet(call, "type");
+        type != nullptr && providers::stringView(*type) != "function") {
       throw invalidParam(path + ".type", path + ".type must be \"function\"");
     }
-    const Value* function = findMember(call, "function");
+    const Value* function = providers::findMember(call, "function");
     if (function == nullptr || !function->IsObject()) {
       throw invalidParam(path + ".function", path + ".function must be an object");
     }
-    const Value* name = findMember(*function, "name");
+    const Value* name = providers::findMember(*function, "name");
     if (name == nullptr || !name->IsString() || name->GetStringLength() == 0) {
       throw invalidParam(path + ".function.name", path + ".function.name must be a non-empty string");
     }
     Value functionCall(rapidjson::kObjectType);
     functionCall.AddMember("name", Value(*name, allocator_), allocator_);
     functionCall.AddMember("args", arguments(*function, path + ".function.arguments"), allocator_);
-    if (const Value* id = findMember(call, "id"); id != nullptr && id->IsString()) {
-      toolNames_[std::string(stringView(*id))] = std::string(stringView(*name));
+    if (const Value* id = providers::findMember(call, "id"); id != nullptr && id->IsString()) {
+      toolNames_[std::string(providers::stringView(*id))] = std::string(providers::stringView(*name));
     }
 
     Value part(rapidjson::kObjectType);
     part.AddMember("functionCall", std::move(functionCall), allocator_);
-    const Value* extra = findMember(call, "extra_content");
-    const Value* google = extra != nullptr ? findMember(*extra, "google") : nullptr;
-    const Value* signature = google != nullptr ? findMember(*google, "thought_signature") : nullptr;
+    const Value* extra = providers::findMember(call, "extra_content");
+    const Value* google = extra != nullptr ? providers::findMember(*extra, "google") : nullptr;
+    const Value* signature =
+        google != nullptr ? providers::findMember(*google, "thought_signature") : nullptr;
     if (signature != nullptr && signature->IsString() && signature->GetStringLength() > 0) {
       part.AddMember("thoughtSignature", Value(*signature, allocator_), allocator_);
     } else if (firstOfTurn && options_.fillMissingThoughtSignatures) {
-      part.AddMember("thoughtSignature", stringValue(kPlaceholderThoughtSignature, allocator_), allocator_);
+      part.AddMember("thoughtSignature", providers::stringValue(kPlaceholderThoughtSignature, allocator_),
+                     allocator_);
     }
     return part;
   }
 
   Value arguments(const Value& function, const std::string& path) {
-    const Value* text = findSet(function, "arguments");
+    const Value* text = providers::findSet(function, "arguments");
     if (text == nullptr) {
       return Value(rapidjson::kObjectType);
     }
@@ -131,7 +134,7 @@ private:
       return Value(rapidjson::kObjectType);
     }
     rapidjson::Document parsed;
-    if (!parseJson(stringView(*text), parsed)) {
+    if (!providers::parseJson(providers::stringView(*text), parsed)) {
       throw invalidParam(path, path + " is not valid JSON");
     }
     if (!parsed.IsObject()) {
@@ -141,19 +144,20 @@ private:
   }
 
   void translateToolResult(const Value& message, const Value& body, const std::string& path) {
-    const Value* id = findMember(message, "tool_call_id");
+    const Value* id = providers::findMember(message, "tool_call_id");
     if (id == nullptr || !id->IsString()) {
       throw invalidParam(path + ".tool_call_id", path + ".tool_call_id must be a string");
     }
     std::string name;
-    if (auto found = toolNames_.find(std::string(stringView(*id))); found != toolNames_.end()) {
+    if (auto found = toolNames_.find(std::string(providers::stringView(*id))); found != toolNames_.end()) {
       name = found->second;
-    } else if (const Value* given = findMember(message, "name"); given != nullptr && given->IsString()) {
-      name = std::string(stringView(*given));
+    } else if (const Value* given = providers::findMember(message, "name");
+               given != nullptr && given->IsString()) {
+      name = std::string(providers::stringView(*given));
     }
     if (name.empty()) {
       throw invalidParam(path + ".tool_call_id",
-                         path + ".tool_call_id '" + std::string(stringView(*id)) +
+                         path + ".tool_call_id '" + std::string(providers::stringView(*id)) +
                              "' matches no tool call of an earlier assistant message");
     }
 
@@ -161,18 +165,18 @@ private:
     appendContentParts(body, path + ".content", AllowedParts::Text, textParts, allocator_);
     std::string text;
     for (const Value& part : textParts.GetArray()) {
-      text += stringView(part["text"]);
+      text += providers::stringView(part["text"]);
     }
 
     Value response(rapidjson::kObjectType);
     rapidjson::Document parsed;
-    if (parseJson(text, parsed) && parsed.IsObject()) {
+    if (providers::parseJson(text, parsed) && parsed.IsObject()) {
       response.CopyFrom(parsed, allocator_);
     } else {
-      response.AddMember("content", stringValue(text, allocator_), allocator_);
+      response.AddMember("content", providers::stringValue(text, allocator_), allocator_);
     }
     Value functionResponse(rapidjson::kObjectType);
-    functionResponse.AddMember("name", stringValue(name, allocator_), allocator_);
+    functionResponse.AddMember("name", providers::stringValue(name, allocator_), allocator_);
     functionResponse.AddMember("response", std::move(response), allocator_);
     Value part(rapidjson::kObjectType);
     part.AddMember("functionResponse", std::move(functionResponse), allocator_);
@@ -185,7 +189,7 @@ private:
     if (parts.Empty()) {
       return;
     }
-    if (!contents_.Empty() && stringView(contents_[contents_.Size() - 1]["role"]) == role) {
+    if (!contents_.Empty() && providers::stringView(contents_[contents_.Size() - 1]["role"]) == role) {
       Value& lastParts = contents_[contents_.Size() - 1]["parts"];
       for (Value& part : parts.GetArray()) {
         lastParts.PushBack(std::move(part), allocator_);
@@ -193,13 +197,13 @@ private:
       return;
     }
     Value turn(rapidjson::kObjectType);
-    turn.AddMember("role", stringValue(role, allocator_), allocator_);
+    turn.AddMember("role", providers::stringValue(role, allocator_), allocator_);
     turn.AddMember("parts", std::move(parts), allocator_);
     contents_.PushBack(std::move(turn), allocator_);
   }
 
   const MessageOptions& options_;
-  JsonAllocator& allocator_;
+  providers::JsonAllocator& allocator_;
   Value contents_{rapidjson::kArrayType};
   Value systemParts_{rapidjson::kArrayType};
   std::map<std::string, std::string> toolNames_; // tool call id -> function name
@@ -208,7 +212,7 @@ private:
 } // namespace
 
 void translateMessages(const rapidjson::Value& messages, const MessageOptions& options,
-                       rapidjson::Value& request, JsonAllocator& allocator) {
+                       rapidjson::Value& request, providers::JsonAllocator& allocator) {
   if (!messages.IsArray()) {
     throw invalidParam("messages", "messages must be an array");
   }

@@ -13,7 +13,7 @@
 
 #include <rapidjson/document.h>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
@@ -30,6 +30,6 @@ struct MessageOptions {
 // Adds "contents" and, when there is system text, "systemInstruction" to the object
 // `request`. Throws ClientError 400 naming the offending message field.
 void translateMessages(const rapidjson::Value& messages, const MessageOptions& options,
-                       rapidjson::Value& request, JsonAllocator& allocator);
+                       rapidjson::Value& request, providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::gemini

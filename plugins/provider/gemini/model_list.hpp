@@ -18,7 +18,4 @@ struct ModelPage {
 // Throws ClientError 502 when `body` is not a ListModelsResponse.
 ModelPage readModelPage(std::string_view body, const ErrorContext& errors);
 
-// {"object":"list","data":[{"id","object":"model","created":0,"owned_by":"google"}]}
-std::string openAiModelList(const std::vector<std::string>& ids);
-
 } // namespace gatehouse::plugins::gemini

@@ -2,6 +2,7 @@
 
 #include "client_error.hpp"
 #include "model_list.hpp"
+#include "model_list_json.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -26,7 +27,7 @@ std::string queryEscaped(std::string_view text) {
 } // namespace
 
 void serveModels(sdk::Exchange& exchange, const UpstreamTarget& target) {
-  std::vector<std::string> ids;
+  std::vector<providers::ListedModel> listed;
   std::string pageToken;
   for (int page = 0; page < kMaxModelPages; ++page) {
     std::string path = "models?pageSize=1000";
@@ -39,13 +40,15 @@ void serveModels(sdk::Exchange& exchange, const UpstreamTarget& target) {
       throw ClientError(translateGeminiError(upstream.status(), body, target.errors()));
     }
     ModelPage models = readModelPage(body, target.errors());
-    ids.insert(ids.end(), models.ids.begin(), models.ids.end());
+    for (std::string& id : models.ids) {
+      listed.push_back({std::move(id), 0}); // Gemini does not say when a model was created
+    }
     pageToken = std::move(models.nextPageToken);
     if (pageToken.empty()) {
       break;
     }
   }
-  exchange.respond(200, "application/json", openAiModelList(ids));
+  exchange.respond(200, "application/json", providers::modelListJson(listed, "google"));
 }
 
 } // namespace gatehouse::plugins::gemini

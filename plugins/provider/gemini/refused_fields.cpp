@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "client_error.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
@@ -45,7 +45,7 @@ constexpr std::array<std::string_view, 7> kIgnored = {
 
 bool neutralModalities(const Value& modalities) {
   return modalities.IsArray() && std::all_of(modalities.Begin(), modalities.End(), [](const Value& modality) {
-           return stringView(modality) == "text";
+           return providers::stringView(modality) == "text";
          });
 }
 
@@ -76,7 +76,7 @@ std::string problem(std::string_view name, const Value& value) {
     return "web search is not available through this provider";
   }
   if (name == "verbosity") {
-    return stringView(value) == "medium" ? "" : "Gemini has no verbosity setting";
+    return providers::stringView(value) == "medium" ? "" : "Gemini has no verbosity setting";
   }
   const auto known = [name](const auto& list) {
     return std::find(list.begin(), list.end(), name) != list.end();
@@ -97,7 +97,7 @@ void refuseUnsupportedFields(const rapidjson::Value& body) {
     if (member.value.IsNull()) {
       continue;
     }
-    const std::string_view name = stringView(member.name);
+    const std::string_view name = providers::stringView(member.name);
     const std::string why = problem(name, member.value);
     if (!why.empty()) {
       refuse(name, why);

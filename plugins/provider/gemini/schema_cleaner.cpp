@@ -38,16 +38,16 @@ std::string_view geminiType(std::string_view jsonType) {
 }
 
 std::string_view typeOf(const Value& schema) {
-  const Value* type = findMember(schema, "type");
-  return type == nullptr ? std::string_view() : stringView(*type);
+  const Value* type = providers::findMember(schema, "type");
+  return type == nullptr ? std::string_view() : providers::stringView(*type);
 }
 
-void setMember(Value& object, std::string_view name, Value value, JsonAllocator& allocator) {
-  if (Value* existing = findMember(object, name)) {
+void setMember(Value& object, std::string_view name, Value value, providers::JsonAllocator& allocator) {
+  if (Value* existing = providers::findMember(object, name)) {
     *existing = std::move(value);
     return;
   }
-  object.AddMember(stringValue(name, allocator), std::move(value), allocator);
+  object.AddMember(providers::stringValue(name, allocator), std::move(value), allocator);
 }
 
 // A JSON-pointer token with ~1 and ~0 unescaped (RFC 6901).
@@ -66,7 +66,7 @@ std::string unescapePointerToken(std::string_view token) {
 
 class Cleaner {
 public:
-  Cleaner(const Value& root, const std::string& where, JsonAllocator& allocator)
+  Cleaner(const Value& root, const std::string& where, providers::JsonAllocator& allocator)
       : root_(root), where_(where), allocator_(allocator) {}
 
   Value clean(const Value& node, const std::string& path, int depth) {
@@ -84,10 +84,10 @@ public:
     Value out = cleanOwnKeywords(node, path, depth);
     // $ref and allOf contribute what the node does not say itself, so a sibling
     // "description" beside a $ref wins over the referenced schema's.
-    if (const Value* ref = findMember(node, "$ref")) {
+    if (const Value* ref = providers::findMember(node, "$ref")) {
       mergeInto(out, inlineRef(*ref, path, depth));
     }
-    if (const Value* all = findMember(node, "allOf")) {
+    if (const Value* all = providers::findMember(node, "allOf")) {
       if (!all->IsArray()) {
         refuse(path, "allOf must be an array");
       }
@@ -108,33 +108,34 @@ private:
     Value out(rapidjson::kObjectType);
     bool nullable = false;
     std::vector<Value> typeBranches;
-    if (const Value* type = findMember(node, "type")) {
+    if (const Value* type = providers::findMember(node, "type")) {
       readType(*type, path, out, nullable, typeBranches);
     }
     copyKept(node, out);
-    if (const Value* flag = findMember(node, "nullable");
+    if (const Value* flag = providers::findMember(node, "nullable");
         flag != nullptr && flag->IsBool() && flag->GetBool()) {
       nullable = true;
     }
-    if (const Value* values = findMember(node, "enum")) {
+    if (const Value* values = providers::findMember(node, "enum")) {
       readEnum(*values, path, out, nullable);
     }
-    if (const Value* constant = findMember(node, "const")) {
+    if (const Value* constant = providers::findMember(node, "const")) {
       readConst(*constant, out, nullable);
     }
-    if (const Value* format = findMember(node, "format"); format != nullptr && format->IsString()) {
+    if (const Value* format = providers::findMember(node, "format");
+        format != nullptr && format->IsString()) {
       setMember(out, "format", Value(*format, allocator_), allocator_);
     }
-    if (const Value* properties = findMember(node, "properties")) {
+    if (const Value* properties = providers::findMember(node, "properties")) {
       readProperties(*properties, path, depth, out);
     }
-    if (const Value* items = findMember(node, "items")) {
+    if (const Value* items = providers::findMember(node, "items")) {
       if (!items->IsObject()) {
         refuse(path, "has tuple items (an array of schemas), which cannot be expressed");
       }
       setMember(out, "items", clean(*items, path + ".items", depth + 1), allocator_);
     }
-    if (findMember(node, "prefixItems") != nullptr) {
+    if (providers::findMember(node, "prefixItems") != nullptr) {
       refuse(path, "has prefixItems (a tuple), which cannot be expressed");
     }
     readAlternatives(node, path, depth, out, nullable, typeBranches);
@@ -148,13 +149,13 @@ private:
                 std::vector<Value>& branches) {
     std::vector<std::string_view> names;
     if (type.IsString()) {
-      names.push_back(stringView(type));
+      names.push_back(providers::stringView(type));
     } else if (type.IsArray()) {
       for (const Value& name : type.GetArray()) {
         if (!name.IsString()) {
           refuse(path, "has a type list with a non-string entry");
         }
-        names.push_back(stringView(name));
+        names.push_back(providers::stringView(name));
       }
     } else {
       refuse(path, "has a type that is neither a string nor a list");
@@ -172,40 +173,40 @@ private:
       }
     }
     if (concrete.size() == 1) {
-      setMember(out, "type", stringValue(concrete.front(), allocator_), allocator_);
+      setMember(out, "type", providers::stringValue(concrete.front(), allocator_), allocator_);
       return;
     }
     for (std::string_view gemini : concrete) {
       Value branch(rapidjson::kObjectType);
-      branch.AddMember("type", stringValue(gemini, allocator_), allocator_);
+      branch.AddMember("type", providers::stringValue(gemini, allocator_), allocator_);
       branches.push_back(std::move(branch));
     }
   }
 
   void copyKept(const Value& node, Value& out) {
     for (std::string_view key : kCopiedStrings) {
-      if (const Value* value = findMember(node, key); value != nullptr && value->IsString()) {
+      if (const Value* value = providers::findMember(node, key); value != nullptr && value->IsString()) {
         setMember(out, key, Value(*value, allocator_), allocator_);
       }
     }
     for (std::string_view key : kCopiedCounts) {
-      if (const Value* value = findMember(node, key); value != nullptr && value->IsUint64()) {
+      if (const Value* value = providers::findMember(node, key); value != nullptr && value->IsUint64()) {
         setMember(out, key, Value(value->GetUint64()), allocator_);
       }
     }
     for (std::string_view key : kCopiedNumbers) {
-      if (const Value* value = findMember(node, key); value != nullptr && value->IsNumber()) {
+      if (const Value* value = providers::findMember(node, key); value != nullptr && value->IsNumber()) {
         setMember(out, key, Value(*value, allocator_), allocator_);
       }
     }
     for (std::string_view key : kCopiedValues) {
-      if (const Value* value = findMember(node, key)) {
+      if (const Value* value = providers::findMember(node, key)) {
         setMember(out, key, Value(*value, allocator_), allocator_);
       }
     }
     // Names that are not properties are dropped later, in finish().
     for (std::string_view key : {std::string_view("required"), std::string_view("propertyOrdering")}) {
-      if (const Value* names = findMember(node, key); names != nullptr && names->IsArray()) {
+      if (const Value* names = providers::findMember(node, key); names != nullptr && names->IsArray()) {
         setMember(out, key, Value(*names, allocator_), allocator_);
       }
     }
@@ -257,14 +258,14 @@ private:
     std::string hint = "Allowed values: ";
     for (std::size_t i = 0; i < values.size(); ++i) {
       hint += i == 0 ? "" : ", ";
-      hint += toJson(*values[i]);
+      hint += providers::toJson(*values[i]);
     }
     hint += ".";
     std::string description;
-    if (const Value* existing = findMember(out, "description")) {
-      description = std::string(stringView(*existing)) + "\n";
+    if (const Value* existing = providers::findMember(out, "description")) {
+      description = std::string(providers::stringView(*existing)) + "\n";
     }
-    setMember(out, "description", stringValue(description + hint, allocator_), allocator_);
+    setMember(out, "description", providers::stringValue(description + hint, allocator_), allocator_);
   }
 
   void readProperties(const Value& properties, const std::string& path, int depth, Value& out) {
@@ -274,8 +275,8 @@ private:
     Value cleaned(rapidjson::kObjectType);
     const std::string prefix = path + ".properties.";
     for (const auto& property : properties.GetObject()) {
-      const std::string_view name = stringView(property.name);
-      cleaned.AddMember(stringValue(name, allocator_),
+      const std::string_view name = providers::stringView(property.name);
+      cleaned.AddMember(providers::stringValue(name, allocator_),
                         clean(property.value, prefix + std::string(name), depth + 1), allocator_);
     }
     setMember(out, "properties", std::move(cleaned), allocator_);
@@ -283,8 +284,8 @@ private:
 
   void readAlternatives(const Value& node, const std::string& path, int depth, Value& out, bool& nullable,
                         std::vector<Value>& typeBranches) {
-    const Value* anyOf = findMember(node, "anyOf");
-    const Value* oneOf = findMember(node, "oneOf");
+    const Value* anyOf = providers::findMember(node, "anyOf");
+    const Value* oneOf = providers::findMember(node, "oneOf");
     if (anyOf != nullptr && oneOf != nullptr) {
       refuse(path, "has both anyOf and oneOf");
     }
@@ -322,7 +323,7 @@ private:
     if (!ref.IsString()) {
       refuse(path, "has a $ref that is not a string");
     }
-    const std::string target(stringView(ref));
+    const std::string target(providers::stringView(ref));
     if (std::find(expanding_.begin(), expanding_.end(), target) != expanding_.end()) {
       refuse(path, "has a recursive $ref '" + target + "' (Gemini schemas cannot recurse)");
     }
@@ -348,7 +349,7 @@ private:
       rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
       const Value* next = nullptr;
       if (node->IsObject()) {
-        next = findMember(*node, token);
+        next = providers::findMember(*node, token);
       } else if (node->IsArray() && !token.empty() &&
                  std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                  token.size() < 9 && std::stoul(token) < node->Size()) {
@@ -367,14 +368,14 @@ private:
     // Indexed loops: clang in C++20 finds RapidJSON's mutable member iterators' != ambiguous.
     for (rapidjson::SizeType i = 0; i < from.MemberCount(); ++i) {
       auto& member = *(from.MemberBegin() + i);
-      const std::string_view name = stringView(member.name);
-      Value* existing = findMember(into, name);
+      const std::string_view name = providers::stringView(member.name);
+      Value* existing = providers::findMember(into, name);
       if (existing == nullptr) {
         into.AddMember(Value(member.name, allocator_), std::move(member.value), allocator_);
       } else if (name == "properties" && existing->IsObject() && member.value.IsObject()) {
         for (rapidjson::SizeType j = 0; j < member.value.MemberCount(); ++j) {
           auto& property = *(member.value.MemberBegin() + j);
-          if (findMember(*existing, stringView(property.name)) == nullptr) {
+          if (providers::findMember(*existing, providers::stringView(property.name)) == nullptr) {
             existing->AddMember(Value(property.name, allocator_), std::move(property.value), allocator_);
           }
         }
@@ -393,22 +394,22 @@ private:
 
   // Rules that need the whole node, after $ref and allOf were merged in.
   void finish(Value& out) {
-    if (findMember(out, "type") == nullptr && findMember(out, "anyOf") == nullptr) {
-      if (findMember(out, "properties") != nullptr) {
+    if (providers::findMember(out, "type") == nullptr && providers::findMember(out, "anyOf") == nullptr) {
+      if (providers::findMember(out, "properties") != nullptr) {
         setMember(out, "type", Value("OBJECT"), allocator_);
-      } else if (findMember(out, "items") != nullptr) {
+      } else if (providers::findMember(out, "items") != nullptr) {
         setMember(out, "type", Value("ARRAY"), allocator_);
-      } else if (findMember(out, "enum") != nullptr) {
+      } else if (providers::findMember(out, "enum") != nullptr) {
         setMember(out, "type", Value("STRING"), allocator_);
       }
     }
-    if (const Value* format = findMember(out, "format")) {
-      const std::string_view value = stringView(*format);
+    if (const Value* format = providers::findMember(out, "format")) {
+      const std::string_view value = providers::stringView(*format);
       if (typeOf(out) != "STRING" || (value != "enum" && value != "date-time")) {
         out.RemoveMember("format");
       }
     }
-    if (const Value* properties = findMember(out, "properties");
+    if (const Value* properties = providers::findMember(out, "properties");
         properties != nullptr && properties->ObjectEmpty()) {
       out.RemoveMember("properties");
     }
@@ -419,15 +420,15 @@ private:
   // Gemini refuses a required (or ordered) name that is not a property. Every lookup is
   // fresh: RemoveMember moves another member into the removed one's slot.
   void keepKnownNames(Value& out, std::string_view key) {
-    const Value* names = findMember(out, key);
+    const Value* names = providers::findMember(out, key);
     if (names == nullptr) {
       return;
     }
-    const Value* properties = findMember(out, "properties");
+    const Value* properties = providers::findMember(out, "properties");
     Value kept(rapidjson::kArrayType);
     if (names->IsArray() && properties != nullptr) {
       for (const Value& name : names->GetArray()) {
-        if (name.IsString() && findMember(*properties, stringView(name)) != nullptr) {
+        if (name.IsString() && providers::findMember(*properties, providers::stringView(name)) != nullptr) {
           kept.PushBack(Value(name, allocator_), allocator_);
         }
       }
@@ -435,13 +436,13 @@ private:
     if (kept.Empty()) {
       out.RemoveMember(rapidjson::StringRef(key.data(), key.size()));
     } else {
-      *findMember(out, key) = std::move(kept);
+      *providers::findMember(out, key) = std::move(kept);
     }
   }
 
   const Value& root_;
   const std::string& where_;
-  JsonAllocator& allocator_;
+  providers::JsonAllocator& allocator_;
   int nodes_ = 0;
   std::vector<std::string> expanding_; // $refs being inlined, to catch recursion
 };
@@ -449,14 +450,14 @@ private:
 } // namespace
 
 rapidjson::Value cleanSchema(const rapidjson::Value& schema, const std::string& where,
-                             JsonAllocator& allocator) {
+                             providers::JsonAllocator& allocator) {
   Cleaner cleaner(schema, where, allocator);
   return cleaner.clean(schema, where, 0);
 }
 
 bool isEmptyObjectSchema(const rapidjson::Value& cleaned) {
-  return typeOf(cleaned) == "OBJECT" && findMember(cleaned, "properties") == nullptr &&
-         findMember(cleaned, "anyOf") == nullptr;
+  return typeOf(cleaned) == "OBJECT" && providers::findMember(cleaned, "properties") == nullptr &&
+         providers::findMember(cleaned, "anyOf") == nullptr;
 }
 
 } // namespace gatehouse::plugins::gemini

@@ -23,7 +23,7 @@
 
 #include <string>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
@@ -36,7 +36,7 @@ inline constexpr int kMaxSchemaNodes = 5000;
 // holding it (e.g. "tools[0].function.parameters"); a schema that cannot be expressed is
 // refused with ClientError 400 naming it.
 rapidjson::Value cleanSchema(const rapidjson::Value& schema, const std::string& where,
-                             JsonAllocator& allocator);
+                             providers::JsonAllocator& allocator);
 
 // True when `cleaned` is an object schema without properties: Gemini refuses those as
 // function parameters, so the declaration is sent without parameters instead.

@@ -2,7 +2,7 @@
 
 namespace gatehouse::plugins::gemini {
 
-void writeToolCall(JsonWriter& writer, const FunctionCall& call, std::string_view id,
+void writeToolCall(providers::JsonWriter& writer, const FunctionCall& call, std::string_view id,
                    std::optional<int> streamIndex) {
   writer.StartObject();
   if (streamIndex) {
@@ -10,15 +10,15 @@ void writeToolCall(JsonWriter& writer, const FunctionCall& call, std::string_vie
     writer.Int(*streamIndex);
   }
   writer.Key("id");
-  writeString(writer, id);
+  providers::writeString(writer, id);
   writer.Key("type");
   writer.String("function");
   writer.Key("function");
   writer.StartObject();
   writer.Key("name");
-  writeString(writer, call.name);
+  providers::writeString(writer, call.name);
   writer.Key("arguments");
-  writeString(writer, call.arguments);
+  providers::writeString(writer, call.arguments);
   writer.EndObject();
   if (!call.thoughtSignature.empty()) {
     // Where Google's OpenAI compatibility layer puts it; clients that send the assistant
@@ -28,7 +28,7 @@ void writeToolCall(JsonWriter& writer, const FunctionCall& call, std::string_vie
     writer.Key("google");
     writer.StartObject();
     writer.Key("thought_signature");
-    writeString(writer, call.thoughtSignature);
+    providers::writeString(writer, call.thoughtSignature);
     writer.EndObject();
     writer.EndObject();
   }

@@ -7,12 +7,12 @@
 #include <string_view>
 
 #include "candidate.hpp"
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
 // `streamIndex` is the delta's "index" (stream chunks only).
-void writeToolCall(JsonWriter& writer, const FunctionCall& call, std::string_view id,
+void writeToolCall(providers::JsonWriter& writer, const FunctionCall& call, std::string_view id,
                    std::optional<int> streamIndex);
 
 } // namespace gatehouse::plugins::gemini

@@ -11,12 +11,13 @@
 
 #include <rapidjson/document.h>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::gemini {
 
 // Adds "tools" and "toolConfig" to the object `request` from the OpenAI `body`. A
 // tool_choice without tools adds nothing. Throws ClientError 400 naming the field.
-void translateTools(const rapidjson::Value& body, rapidjson::Value& request, JsonAllocator& allocator);
+void translateTools(const rapidjson::Value& body, rapidjson::Value& request,
+                    providers::JsonAllocator& allocator);
 
 } // namespace gatehouse::plugins::gemini

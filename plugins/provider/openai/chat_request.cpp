@@ -3,6 +3,7 @@
 #include <gatehouse/sdk/error.hpp>
 
 #include "json_body.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::openai {
 
@@ -42,7 +43,7 @@ ChatRequest prepareChatRequest(std::string_view clientBody, std::string_view ups
       }
     }
   }
-  request.body = serialize(document);
+  request.body = providers::toJson(document);
   return request;
 }
 

@@ -1,5 +1,6 @@
 #include "endpoints.hpp"
 #include "json_body.hpp"
+#include "json_util.hpp"
 #include "upstream_call.hpp"
 
 namespace gatehouse::plugins::openai {
@@ -12,7 +13,7 @@ void serveEmbeddings(const ProviderContext& context, sdk::Exchange& exchange) {
   setModel(request, exchange.upstreamModel());
   sdk::Upstream upstream =
       exchange.send(postRequest(context, context.target.url("embeddings", exchange.upstreamModel()),
-                                "application/json", serialize(request)));
+                                "application/json", providers::toJson(request)));
   if (answeredWithError(context, exchange, upstream)) {
     return;
   }

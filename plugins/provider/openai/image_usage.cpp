@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "json_body.hpp"
+#include "json_util.hpp"
 #include "usage_json.hpp"
 
 namespace gatehouse::plugins::openai {
@@ -48,8 +49,8 @@ bool parseImageSize(std::string_view size, std::int32_t& width, std::int32_t& he
 void addImageFacts(const rapidjson::Value& request, const rapidjson::Value* response,
                    std::string_view upstreamModel, gh_usage& usage) {
   const std::string_view answeredSize =
-      response != nullptr ? memberString(*response, "size") : std::string_view();
-  const std::string_view askedSize = memberString(request, "size");
+      response != nullptr ? providers::stringMember(*response, "size") : std::string_view();
+  const std::string_view askedSize = providers::stringMember(request, "size");
   if (!answeredSize.empty()) {
     parseImageSize(answeredSize, usage.image_width, usage.image_height);
   } else if (!askedSize.empty()) {
@@ -59,8 +60,8 @@ void addImageFacts(const rapidjson::Value& request, const rapidjson::Value* resp
   }
 
   const std::string_view answeredQuality =
-      response != nullptr ? memberString(*response, "quality") : std::string_view();
-  const std::string_view askedQuality = memberString(request, "quality");
+      response != nullptr ? providers::stringMember(*response, "quality") : std::string_view();
+  const std::string_view askedQuality = providers::stringMember(request, "quality");
   if (!answeredQuality.empty()) {
     usage.image_quality = imageQuality(answeredQuality);
   } else if (!askedQuality.empty()) {

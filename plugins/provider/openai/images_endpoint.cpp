@@ -2,6 +2,7 @@
 #include "event_relay.hpp"
 #include "image_usage.hpp"
 #include "json_body.hpp"
+#include "json_util.hpp"
 #include "upstream_call.hpp"
 #include "usage_json.hpp"
 
@@ -17,7 +18,7 @@ void relayImageStream(const ProviderContext& context, sdk::Exchange& exchange, s
   relayEvents(
       context, exchange, upstream,
       [&](const rapidjson::Value& event) {
-        if (memberString(event, "type") == "image_generation.completed") {
+        if (providers::stringMember(event, "type") == "image_generation.completed") {
           ++usage.images;
           addImageFacts(request, &event, exchange.upstreamModel(), usage);
           if (const rapidjson::Value* tokens = memberObject(event, "usage")) {
@@ -43,7 +44,7 @@ void serveImages(const ProviderContext& context, sdk::Exchange& exchange) {
   setModel(request, exchange.upstreamModel());
   sdk::UpstreamRequest call =
       postRequest(context, context.target.url("images/generations", exchange.upstreamModel()),
-                  "application/json", serialize(request));
+                  "application/json", providers::toJson(request));
   if (exchange.wantsStream()) {
     call.headers.emplace_back("Accept", "text/event-stream");
   }

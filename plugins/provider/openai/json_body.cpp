@@ -2,9 +2,6 @@
 
 #include <gatehouse/sdk/error.hpp>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cmath>
 #include <limits>
 
@@ -40,13 +37,6 @@ void setModel(rapidjson::Document& document, std::string_view model) {
   }
 }
 
-std::string serialize(const rapidjson::Value& value) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
-
 std::int64_t readCount(const rapidjson::Value& object, const char* key) {
   if (!object.IsObject()) {
     return 0;
@@ -77,17 +67,6 @@ const rapidjson::Value* memberObject(const rapidjson::Value& object, const char*
   }
   const auto found = object.FindMember(key);
   return found != object.MemberEnd() && found->value.IsObject() ? &found->value : nullptr;
-}
-
-std::string_view memberString(const rapidjson::Value& object, const char* key) {
-  if (!object.IsObject()) {
-    return {};
-  }
-  const auto found = object.FindMember(key);
-  if (found == object.MemberEnd() || !found->value.IsString()) {
-    return {};
-  }
-  return std::string_view(found->value.GetString(), found->value.GetStringLength());
 }
 
 } // namespace gatehouse::plugins::openai

@@ -21,13 +21,9 @@ bool parseJson(std::string_view text, rapidjson::Document& out);
 // at the end when the client sent none.
 void setModel(rapidjson::Document& document, std::string_view model);
 
-std::string serialize(const rapidjson::Value& value);
-
 // A non-negative integer count from `object[key]`; 0 when absent or not a number.
 std::int64_t readCount(const rapidjson::Value& object, const char* key);
 // `object[key]` when `object` is an object holding an object there, else nullptr.
 const rapidjson::Value* memberObject(const rapidjson::Value& object, const char* key);
-// `object[key]` as a string view when it is a string, else empty.
-std::string_view memberString(const rapidjson::Value& object, const char* key);
 
 } // namespace gatehouse::plugins::openai

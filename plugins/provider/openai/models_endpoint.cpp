@@ -1,8 +1,10 @@
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <string>
+#include <vector>
 
 #include "endpoints.hpp"
 #include "json_body.hpp"
+#include "json_util.hpp"
+#include "model_list_json.hpp"
 #include "upstream_call.hpp"
 #include "upstream_error.hpp"
 
@@ -12,32 +14,14 @@ namespace {
 // {"object":"list","data":[{"id","object":"model","created","owned_by"}]}: the upstream's
 // ids and creation times; owned_by names this provider, which is who serves them here.
 std::string modelList(const ProviderContext& context, const rapidjson::Value& data) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  writer.StartObject();
-  writer.Key("object");
-  writer.String("list");
-  writer.Key("data");
-  writer.StartArray();
+  std::vector<providers::ListedModel> models;
   for (const rapidjson::Value& model : data.GetArray()) {
-    const std::string_view id = memberString(model, "id");
-    if (id.empty()) {
-      continue;
+    const std::string_view id = providers::stringMember(model, "id");
+    if (!id.empty()) {
+      models.push_back({std::string(id), readCount(model, "created")});
     }
-    writer.StartObject();
-    writer.Key("id");
-    writer.String(id.data(), static_cast<rapidjson::SizeType>(id.size()));
-    writer.Key("object");
-    writer.String("model");
-    writer.Key("created");
-    writer.Int64(readCount(model, "created"));
-    writer.Key("owned_by");
-    writer.String(context.name.data(), static_cast<rapidjson::SizeType>(context.name.size()));
-    writer.EndObject();
   }
-  writer.EndArray();
-  writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return providers::modelListJson(models, context.name);
 }
 
 } // namespace

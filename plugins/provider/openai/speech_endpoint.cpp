@@ -2,6 +2,7 @@
 
 #include "endpoints.hpp"
 #include "json_body.hpp"
+#include "json_util.hpp"
 #include "upstream_call.hpp"
 
 namespace gatehouse::plugins::openai {
@@ -32,7 +33,7 @@ void serveSpeech(const ProviderContext& context, sdk::Exchange& exchange) {
   setModel(request, exchange.upstreamModel());
   sdk::Upstream upstream =
       exchange.send(postRequest(context, context.target.url("audio/speech", exchange.upstreamModel()),
-                                "application/json", serialize(request)));
+                                "application/json", providers::toJson(request)));
   if (answeredWithError(context, exchange, upstream)) {
     return;
   }

@@ -1,6 +1,7 @@
 #include "upstream_error.hpp"
 
 #include "json_body.hpp"
+#include "json_util.hpp"
 #include "key_redaction.hpp"
 #include "upstream_status.hpp"
 
@@ -42,7 +43,7 @@ std::string errorMessageOf(const rapidjson::Value& body) {
       return message.empty() ? "an error without a message" : message;
     }
   }
-  if (memberString(body, "type") == "error") {
+  if (providers::stringMember(body, "type") == "error") {
     const std::string message = scalarText(body, "message");
     return message.empty() ? "an error without a message" : message;
   }

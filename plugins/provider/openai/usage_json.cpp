@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "json_body.hpp"
+#include "json_util.hpp"
 
 namespace gatehouse::plugins::openai {
 namespace {
@@ -140,7 +141,7 @@ void addTokenUsage(const rapidjson::Value& usage, gh_usage& out) {
 
 void addTranscriptionUsage(const rapidjson::Value& body, gh_usage& out) {
   if (const rapidjson::Value* usage = memberObject(body, "usage")) {
-    const std::string_view type = memberString(*usage, "type");
+    const std::string_view type = providers::stringMember(*usage, "type");
     if (type == "duration") {
       out.audio_milliseconds = secondsAsMilliseconds(*usage, "seconds");
       return;

@@ -1,18 +1,11 @@
 #include "chat_chunk_json.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "json_util.hpp"
 
 namespace gatehouse::providers {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void writeString(Writer& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void writeIdentity(Writer& writer, const ChatIdentity& identity) {
+void writeIdentity(JsonWriter& writer, const ChatIdentity& identity) {
   writer.Key("id");
   writeString(writer, identity.id);
   writer.Key("object");
@@ -27,7 +20,7 @@ void writeIdentity(Writer& writer, const ChatIdentity& identity) {
 
 // The tool_calls array of a delta holding one call; `fillCall` writes the call's members
 // after its index.
-template <class FillCall> void writeToolCall(Writer& writer, int toolIndex, FillCall fillCall) {
+template <class FillCall> void writeToolCall(JsonWriter& writer, int toolIndex, FillCall fillCall) {
   writer.Key("tool_calls");
   writer.StartArray();
   writer.StartObject();
@@ -43,7 +36,7 @@ template <class FillCall> void writeToolCall(Writer& writer, int toolIndex, Fill
 template <class FillDelta>
 std::string ChatChunkJson::chunk(int choice, FillDelta fillDelta, std::string_view finish) const {
   rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
+  JsonWriter writer(buffer);
   writer.StartObject();
   writeIdentity(writer, identity_);
   writer.Key("choices");
@@ -70,12 +63,12 @@ std::string ChatChunkJson::chunk(int choice, FillDelta fillDelta, std::string_vi
     writer.Null();
   }
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return bufferText(buffer);
 }
 
 std::string ChatChunkJson::role(int choice) const {
   return chunk(choice,
-               [](Writer& writer) {
+               [](JsonWriter& writer) {
                  writer.Key("role");
                  writer.String("assistant");
                  writer.Key("content");
@@ -86,7 +79,7 @@ std::string ChatChunkJson::role(int choice) const {
 
 std::string ChatChunkJson::content(std::string_view text, int choice) const {
   return chunk(choice,
-               [&](Writer& writer) {
+               [&](JsonWriter& writer) {
                  writer.Key("content");
                  writeString(writer, text);
                },
@@ -96,7 +89,7 @@ std::string ChatChunkJson::content(std::string_view text, int choice) const {
 std::string ChatChunkJson::toolCallStart(int toolIndex, std::string_view callId, std::string_view name,
                                          std::string_view arguments, int choice) const {
   return chunk(choice,
-               [&](Writer& writer) {
+               [&](JsonWriter& writer) {
                  writeToolCall(writer, toolIndex, [&] {
                    writer.Key("id");
                    writeString(writer, callId);
@@ -116,7 +109,7 @@ std::string ChatChunkJson::toolCallStart(int toolIndex, std::string_view callId,
 
 std::string ChatChunkJson::toolCallArguments(int toolIndex, std::string_view arguments, int choice) const {
   return chunk(choice,
-               [&](Writer& writer) {
+               [&](JsonWriter& writer) {
                  writeToolCall(writer, toolIndex, [&] {
                    writer.Key("function");
                    writer.StartObject();
@@ -130,12 +123,12 @@ std::string ChatChunkJson::toolCallArguments(int toolIndex, std::string_view arg
 
 std::string ChatChunkJson::finish(std::string_view finishReason, int choice) const {
   return chunk(
-      choice, [](Writer&) {}, finishReason.empty() ? std::string_view("stop") : finishReason);
+      choice, [](JsonWriter&) {}, finishReason.empty() ? std::string_view("stop") : finishReason);
 }
 
 std::string ChatChunkJson::usage(const ChatUsage& usage) const {
   rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
+  JsonWriter writer(buffer);
   writer.StartObject();
   writeIdentity(writer, identity_);
   writer.Key("choices");
@@ -144,7 +137,7 @@ std::string ChatChunkJson::usage(const ChatUsage& usage) const {
   writer.Key("usage");
   writeChatUsage(writer, usage);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return bufferText(buffer);
 }
 
 } // namespace gatehouse::providers

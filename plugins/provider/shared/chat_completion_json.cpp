@@ -1,20 +1,13 @@
 #include "chat_completion_json.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <string_view>
+
+#include "json_util.hpp"
 
 namespace gatehouse::providers {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void writeString(Writer& writer, std::string_view text) {
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void writeToolCalls(Writer& writer, const std::vector<ChatToolCall>& calls) {
+void writeToolCalls(JsonWriter& writer, const std::vector<ChatToolCall>& calls) {
   writer.Key("tool_calls");
   writer.StartArray();
   for (const ChatToolCall& call : calls) {
@@ -35,7 +28,7 @@ void writeToolCalls(Writer& writer, const std::vector<ChatToolCall>& calls) {
   writer.EndArray();
 }
 
-void writeChoice(Writer& writer, const ChatChoice& choice) {
+void writeChoice(JsonWriter& writer, const ChatChoice& choice) {
   writer.StartObject();
   writer.Key("index");
   writer.Int(choice.index);
@@ -67,7 +60,7 @@ void writeChoice(Writer& writer, const ChatChoice& choice) {
 std::string chatCompletionJson(const ChatIdentity& identity, const std::vector<ChatChoice>& choices,
                                const ChatUsage& usage) {
   rapidjson::StringBuffer buffer;
-  Writer writer(buffer);
+  JsonWriter writer(buffer);
   writer.StartObject();
   writer.Key("id");
   writeString(writer, identity.id);
@@ -88,7 +81,7 @@ std::string chatCompletionJson(const ChatIdentity& identity, const std::vector<C
   writer.Key("usage");
   writeChatUsage(writer, usage);
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return bufferText(buffer);
 }
 
 } // namespace gatehouse::providers

@@ -2,7 +2,7 @@
 
 namespace gatehouse::providers {
 
-void writeChatUsage(rapidjson::Writer<rapidjson::StringBuffer>& writer, const ChatUsage& usage) {
+void writeChatUsage(JsonWriter& writer, const ChatUsage& usage) {
   writer.StartObject();
   writer.Key("prompt_tokens");
   writer.Int64(usage.promptTokens);

@@ -4,10 +4,9 @@
 
 #include <gatehouse/plugin_abi.h>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdint>
+
+#include "json_util.hpp"
 
 namespace gatehouse::providers {
 
@@ -21,7 +20,7 @@ struct ChatUsage {
 // Writes the usage object (the value of "usage"): prompt_tokens, completion_tokens,
 // total_tokens, prompt_tokens_details.cached_tokens and
 // completion_tokens_details.reasoning_tokens, as OpenAI sends them.
-void writeChatUsage(rapidjson::Writer<rapidjson::StringBuffer>& writer, const ChatUsage& usage);
+void writeChatUsage(JsonWriter& writer, const ChatUsage& usage);
 
 // The same counts for exchange.reportUsage (struct_size is filled in by the SDK).
 gh_usage toGhUsage(const ChatUsage& usage);

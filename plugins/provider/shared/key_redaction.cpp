@@ -5,20 +5,30 @@
 namespace gatehouse::providers {
 namespace {
 
+constexpr std::string_view kSecretKeyPrefix = "sk-";
+constexpr std::string_view kGoogleKeyPrefix = "AIza";
+// A few characters after "sk-", so short words ("sk-1") stay readable.
+constexpr std::size_t kMinSecretKeyBody = 4;
+// Google keys are "AIza" and 35 more characters; 20 keeps words such as "AIzaShort" readable.
+constexpr std::size_t kMinGoogleKeyBody = 20;
+
 bool isKeyCharacter(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '*';
 }
 
 // Length of the key-like token starting at `at`, or 0 when none starts there.
 std::size_t keyLengthAt(std::string_view text, std::size_t at) {
-  if (at > 0 && isKeyCharacter(text[at - 1])) {
-    return 0; // inside a word: "task-force" is no key
-  }
+  const bool wordStart = at == 0 || !isKeyCharacter(text[at - 1]);
   std::size_t prefix = 0;
-  if (text.compare(at, 3, "sk-") == 0) {
-    prefix = 3;
-  } else if (text.compare(at, 4, "AIza") == 0) {
-    prefix = 4;
+  std::size_t minBody = 0;
+  if (wordStart && text.compare(at, kSecretKeyPrefix.size(), kSecretKeyPrefix) == 0) {
+    // Only at a word start: "task-force" is no key.
+    prefix = kSecretKeyPrefix.size();
+    minBody = kMinSecretKeyBody;
+  } else if (text.compare(at, kGoogleKeyPrefix.size(), kGoogleKeyPrefix) == 0) {
+    // Anywhere: Google echoes keys glued to other text ("key=AIza..." or "keyAIza...").
+    prefix = kGoogleKeyPrefix.size();
+    minBody = kMinGoogleKeyBody;
   } else {
     return 0;
   }
@@ -26,9 +36,7 @@ std::size_t keyLengthAt(std::string_view text, std::size_t at) {
   while (end < text.size() && isKeyCharacter(text[end])) {
     ++end;
   }
-  // A few characters after the prefix: short enough words ("sk-1") stay readable.
-  constexpr std::size_t kMinKeyBody = 4;
-  return end - at - prefix >= kMinKeyBody ? end - at : 0;
+  return end - at - prefix >= minBody ? end - at : 0;
 }
 
 std::string replaceAll(std::string text, std::string_view secret) {

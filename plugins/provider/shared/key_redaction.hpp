@@ -11,8 +11,9 @@ namespace gatehouse::providers {
 inline constexpr std::string_view kRedacted = "[REDACTED]";
 
 // Replaces every token that looks like a provider key with "[REDACTED]": "sk-" keys
-// (OpenAI, Anthropic, DeepSeek, OpenRouter, ... also in their masked "sk-abc***xyz" form)
-// and Google "AIza" keys, each starting at a word boundary. Also replaces every
+// starting at a word boundary with at least 4 more characters (OpenAI, Anthropic's
+// "sk-ant-...", DeepSeek, OpenRouter, ... also in their masked "sk-abc***xyz" form), and
+// Google keys anywhere: "AIza" and at least 20 more of [A-Za-z0-9_*-]. Also replaces every
 // occurrence of `knownSecret` (the configured key, whatever it looks like) when given.
 std::string redactKeys(std::string_view text, std::string_view knownSecret = {});
 

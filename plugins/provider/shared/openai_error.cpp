@@ -1,16 +1,15 @@
 #include "openai_error.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "json_util.hpp"
 
 namespace gatehouse::providers {
 namespace {
 
-void writeNullable(rapidjson::Writer<rapidjson::StringBuffer>& writer, const std::string& value) {
+void writeNullable(JsonWriter& writer, const std::string& value) {
   if (value.empty()) {
     writer.Null();
   } else {
-    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    writeString(writer, value);
   }
 }
 
@@ -33,22 +32,22 @@ std::string_view errorTypeForStatus(int status) {
 
 std::string openAiErrorBody(const OpenAiError& error) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  JsonWriter writer(buffer);
   const std::string_view type = error.type.empty() ? errorTypeForStatus(error.status) : error.type;
   writer.StartObject();
   writer.Key("error");
   writer.StartObject();
   writer.Key("message");
-  writer.String(error.message.data(), static_cast<rapidjson::SizeType>(error.message.size()));
+  writeString(writer, error.message);
   writer.Key("type");
-  writer.String(type.data(), static_cast<rapidjson::SizeType>(type.size()));
+  writeString(writer, type);
   writer.Key("param");
   writeNullable(writer, error.param);
   writer.Key("code");
   writeNullable(writer, error.code);
   writer.EndObject();
   writer.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return bufferText(buffer);
 }
 
 } // namespace gatehouse::providers

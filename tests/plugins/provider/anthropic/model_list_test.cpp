@@ -32,7 +32,8 @@ TEST(ModelList, AnUnreadableListIsAnUpstreamFailure) {
 }
 
 TEST(ModelList, WritesOpenAisListShape) {
-  const std::string json = openAiModelList({{"claude-sonnet-4-20250514", 1747872000}, {"claude-x", 0}});
+  const std::string json =
+      providers::modelListJson({{"claude-sonnet-4-20250514", 1747872000}, {"claude-x", 0}}, "anthropic");
   EXPECT_EQ(json, R"({"object":"list","data":[{"id":"claude-sonnet-4-20250514","object":"model",)"
                   R"("created":1747872000,"owned_by":"anthropic"},)"
                   R"({"id":"claude-x","object":"model","created":0,"owned_by":"anthropic"}]})");

@@ -25,8 +25,7 @@ TEST_P(HttpErrorMapping, KeepsAFaithfulStatusTypeAndMessage) {
   const std::string body =
       std::string(R"({"type":"error","error":{"type":")") + c.anthropicType +
       R"(","message":"Something about the request."},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"})";
-  const providers::OpenAiError error =
-      translateHttpError(c.upstreamStatus, body, "claude-prod", KeyRedactor());
+  const providers::OpenAiError error = translateHttpError(c.upstreamStatus, body, "claude-prod", "");
   EXPECT_EQ(error.status, c.clientStatus);
   EXPECT_EQ(error.code, c.anthropicType);
   EXPECT_EQ(error.message, "anthropic provider 'claude-prod': Something about the request.");
@@ -52,16 +51,15 @@ INSTANTIATE_TEST_SUITE_P(Documented, HttpErrorMapping,
                          });
 
 TEST(HttpError, ANonJsonBodyIsNeverQuoted) {
-  const providers::OpenAiError error = translateHttpError(
-      502, "<html><body>Bad gateway from proxy 10.0.0.7</body></html>", "claude", KeyRedactor());
+  const providers::OpenAiError error =
+      translateHttpError(502, "<html><body>Bad gateway from proxy 10.0.0.7</body></html>", "claude", "");
   EXPECT_EQ(error.status, 502);
   EXPECT_EQ(error.message, "anthropic provider 'claude': upstream answered HTTP 502 with a non-JSON body");
   EXPECT_TRUE(error.code.empty());
 }
 
 TEST(HttpError, AJsonBodyWithoutAMessageSaysTheStatus) {
-  const providers::OpenAiError error =
-      translateHttpError(503, R"({"status":"down"})", "claude", KeyRedactor());
+  const providers::OpenAiError error = translateHttpError(503, R"({"status":"down"})", "claude", "");
   EXPECT_EQ(error.status, 503);
   EXPECT_EQ(error.message, "anthropic provider 'claude': upstream answered HTTP 503");
 }
@@ -70,7 +68,7 @@ TEST(HttpError, KeysInTheMessageAreRedacted) {
   const std::string body = R"({"type":"error","error":{"type":"authentication_error",)"
                            R"("message":"invalid x-api-key sk-ant-api03-abcdefGHIJ_123 )"
                            R"(and proxy-key-XYZ"}})";
-  const providers::OpenAiError error = translateHttpError(401, body, "claude", KeyRedactor("proxy-key-XYZ"));
+  const providers::OpenAiError error = translateHttpError(401, body, "claude", "proxy-key-XYZ");
   EXPECT_EQ(error.message.find("sk-ant"), std::string::npos) << error.message;
   EXPECT_EQ(error.message.find("proxy-key-XYZ"), std::string::npos) << error.message;
   EXPECT_NE(error.message.find("[REDACTED]"), std::string::npos) << error.message;
@@ -79,11 +77,11 @@ TEST(HttpError, KeysInTheMessageAreRedacted) {
 TEST(StreamError, OverloadedIsUnavailableAndTheRestUpstream) {
   const sdk::Error overloaded = translateStreamError(
       test::parse(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"), "claude",
-      KeyRedactor());
+      "");
   EXPECT_EQ(overloaded.status(), GH_ERROR_UNAVAILABLE);
   EXPECT_STREQ(overloaded.what(), "anthropic provider 'claude': Overloaded (overloaded_error)");
-  const sdk::Error other = translateStreamError(
-      test::parse(R"({"type":"error","error":{"type":"api_error"}})"), "claude", KeyRedactor());
+  const sdk::Error other =
+      translateStreamError(test::parse(R"({"type":"error","error":{"type":"api_error"}})"), "claude", "");
   EXPECT_EQ(other.status(), GH_ERROR_UPSTREAM);
   EXPECT_STREQ(other.what(), "anthropic provider 'claude': the stream failed (api_error)");
 }
@@ -92,7 +90,7 @@ TEST(StreamError, KeysAreRedacted) {
   const sdk::Error error = translateStreamError(
       test::parse(
           R"({"type":"error","error":{"type":"api_error","message":"bad key sk-ant-api03-secretvalue"}})"),
-      "claude", KeyRedactor());
+      "claude", "");
   EXPECT_EQ(std::string(error.what()).find("secretvalue"), std::string::npos) << error.what();
 }
 

@@ -17,7 +17,7 @@ class ChatRequestFixtureTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ChatRequestFixtureTest, TranslatesTheOpenAiRequest) {
   const rapidjson::Document fixture = parsed(readFixture("requests/" + GetParam() + ".json"));
-  const GeminiChatRequest request = translateChatRequest(toJson(fixture["openai_request"]), {});
+  const GeminiChatRequest request = translateChatRequest(providers::toJson(fixture["openai_request"]), {});
   EXPECT_TRUE(sameJson(request.body, fixture["gemini_request"]));
 }
 

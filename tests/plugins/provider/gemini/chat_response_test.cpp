@@ -15,7 +15,8 @@ using testing::readFixture;
 using testing::sameJson;
 
 ChatResponseOptions options(bool parallelToolCalls = true) {
-  return ChatResponseOptions{ChatIdentity{"chatcmpl-req-1", 1735689600, "gemini-flash"}, parallelToolCalls,
+  return ChatResponseOptions{providers::ChatIdentity{"chatcmpl-req-1", 1735689600, "gemini-flash"},
+                             parallelToolCalls,
                              ErrorContext{"google", "AIzaSyTheCompanyKey0123456789abcdefghij"}};
 }
 
@@ -24,7 +25,8 @@ class ChatResponseFixtureTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(ChatResponseFixtureTest, TranslatesTheGeminiResponse) {
   const rapidjson::Document fixture = parsed(readFixture("responses/" + GetParam() + ".json"));
   CountingToolCallIds ids;
-  const ChatResponse response = translateChatResponse(toJson(fixture["gemini_response"]), options(), ids);
+  const ChatResponse response =
+      translateChatResponse(providers::toJson(fixture["gemini_response"]), options(), ids);
   EXPECT_TRUE(sameJson(response.body, fixture["openai_response"]));
 }
 
@@ -34,7 +36,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, ChatResponseFixtureTest,
 TEST(ChatResponseTest, ReportsTheUsageItWrote) {
   const rapidjson::Document fixture = parsed(readFixture("responses/parallel_function_calls.json"));
   CountingToolCallIds ids;
-  const ChatResponse response = translateChatResponse(toJson(fixture["gemini_response"]), options(), ids);
+  const ChatResponse response =
+      translateChatResponse(providers::toJson(fixture["gemini_response"]), options(), ids);
   EXPECT_EQ(response.usage.promptTokens, 112);
   EXPECT_EQ(response.usage.completionTokens, 124);
   EXPECT_EQ(response.usage.reasoningTokens, 86);
@@ -44,7 +47,7 @@ TEST(ChatResponseTest, KeepsOnlyTheFirstCallWithoutParallelToolCalls) {
   const rapidjson::Document fixture = parsed(readFixture("responses/parallel_function_calls.json"));
   CountingToolCallIds ids;
   const ChatResponse response =
-      translateChatResponse(toJson(fixture["gemini_response"]), options(false), ids);
+      translateChatResponse(providers::toJson(fixture["gemini_response"]), options(false), ids);
   const rapidjson::Document body = parsed(response.body);
   const auto& calls = body["choices"][0]["message"]["tool_calls"];
   ASSERT_EQ(calls.Size(), 1u);
@@ -70,7 +73,7 @@ TEST(ChatResponseTest, AnswersABlockedPromptWithAContentFilterError) {
   const rapidjson::Document fixture = parsed(readFixture("responses/blocked_prompt.json"));
   CountingToolCallIds ids;
   try {
-    translateChatResponse(toJson(fixture["gemini_response"]), options(), ids);
+    translateChatResponse(providers::toJson(fixture["gemini_response"]), options(), ids);
     ADD_FAILURE() << "a blocked prompt was answered";
   } catch (const ClientError& error) {
     EXPECT_EQ(error.error().status, 400);

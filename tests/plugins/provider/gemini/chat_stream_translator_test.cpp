@@ -16,7 +16,7 @@ using testing::sameJson;
 using testing::sseData;
 
 StreamOptions streamOptions(bool includeUsage, bool parallelToolCalls = true) {
-  return StreamOptions{ChatIdentity{"chatcmpl-req-1", 1735689600, "gemini-flash"}, includeUsage,
+  return StreamOptions{providers::ChatIdentity{"chatcmpl-req-1", 1735689600, "gemini-flash"}, includeUsage,
                        parallelToolCalls, ErrorContext{"google", ""}};
 }
 

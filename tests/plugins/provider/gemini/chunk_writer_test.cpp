@@ -10,7 +10,7 @@ using testing::sameJson;
 
 class ChunkWriterTest : public ::testing::Test {
 protected:
-  const ChunkWriter writer_{ChatIdentity{"chatcmpl-x", 42, "m"}};
+  const ChunkWriter writer_{providers::ChatIdentity{"chatcmpl-x", 42, "m"}};
 };
 
 TEST_F(ChunkWriterTest, OpensAChoiceWithTheAssistantRole) {
@@ -40,8 +40,8 @@ TEST_F(ChunkWriterTest, WritesTheFinishReasonWithAnEmptyDelta) {
 }
 
 TEST_F(ChunkWriterTest, WritesUsageWithoutChoices) {
-  EXPECT_TRUE(
-      sameJson(writer_.usage(TokenUsage{3, 4, 1, 2}), R"({"id":"chatcmpl-x","object":"chat.completion.chunk",
+  EXPECT_TRUE(sameJson(writer_.usage(providers::ChatUsage{3, 4, 1, 2}),
+                       R"({"id":"chatcmpl-x","object":"chat.completion.chunk",
       "created":42,"model":"m","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7,
       "prompt_tokens_details":{"cached_tokens":1},"completion_tokens_details":{"reasoning_tokens":2}}})"));
 }

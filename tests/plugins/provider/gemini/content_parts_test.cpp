@@ -14,7 +14,7 @@ std::string partsFor(std::string_view content, AllowedParts allowed = AllowedPar
   rapidjson::Document out;
   rapidjson::Value parts(rapidjson::kArrayType);
   appendContentParts(parsed(content), "messages[0].content", allowed, parts, out.GetAllocator());
-  return toJson(parts);
+  return providers::toJson(parts);
 }
 
 providers::OpenAiError refusal(std::string_view content, AllowedParts allowed = AllowedParts::Any) {

@@ -24,7 +24,7 @@ std::string refusedParam(std::string_view body) {
 
 TEST(EmbeddingsRequestTest, BatchesEveryInputInOrder) {
   const rapidjson::Document fixture = parsed(readFixture("embeddings/batch.json"));
-  const EmbeddingsRequest request = parseEmbeddingsRequest(toJson(fixture["openai_request"]));
+  const EmbeddingsRequest request = parseEmbeddingsRequest(providers::toJson(fixture["openai_request"]));
   ASSERT_EQ(request.inputs.size(), 2u);
   EXPECT_FALSE(request.base64);
   EXPECT_TRUE(

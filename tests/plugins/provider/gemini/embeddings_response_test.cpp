@@ -18,7 +18,7 @@ const ErrorContext kContext{"google", ""};
 TEST(EmbeddingsResponseTest, AnswersTheOpenAiEmbeddingList) {
   const rapidjson::Document fixture = parsed(readFixture("embeddings/batch.json"));
   std::vector<Embedding> embeddings;
-  readBatchEmbeddings(toJson(fixture["gemini_response"]), 2, embeddings, kContext);
+  readBatchEmbeddings(providers::toJson(fixture["gemini_response"]), 2, embeddings, kContext);
   const std::vector<std::string> inputs = {"The quick brown fox", "jumps über den Hund"};
   EXPECT_TRUE(sameJson(openAiEmbeddings(embeddings, false, "embedder", estimateEmbeddingTokens(inputs)),
                        fixture["openai_response"]));

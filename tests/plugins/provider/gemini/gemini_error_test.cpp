@@ -17,9 +17,9 @@ const ErrorContext kContext{"google", kKey};
 TEST(GeminiErrorTest, TranslatesEachDocumentedError) {
   const rapidjson::Document fixture = parsed(readFixture("errors/gemini_errors.json"));
   for (const auto& entry : fixture["cases"].GetArray()) {
-    const providers::OpenAiError error =
-        translateGeminiError(entry["http_status"].GetInt(), toJson(entry["gemini_body"]), kContext);
-    EXPECT_EQ(error.status, entry["openai_status"].GetInt()) << toJson(entry["gemini_body"]);
+    const providers::OpenAiError error = translateGeminiError(
+        entry["http_status"].GetInt(), providers::toJson(entry["gemini_body"]), kContext);
+    EXPECT_EQ(error.status, entry["openai_status"].GetInt()) << providers::toJson(entry["gemini_body"]);
     EXPECT_TRUE(sameJson(providers::openAiErrorBody(error), entry["openai_body"]));
   }
 }
@@ -30,6 +30,7 @@ TEST(GeminiErrorTest, MapsStatusesFaithfully) {
   EXPECT_EQ(openAiStatusFor(409, "ABORTED"), 409);
   EXPECT_EQ(openAiStatusFor(413, ""), 413);
   EXPECT_EQ(openAiStatusFor(499, "CANCELLED"), 502);
+  EXPECT_EQ(openAiStatusFor(529, ""), 502);
   EXPECT_EQ(openAiStatusFor(501, "UNIMPLEMENTED"), 502);
   EXPECT_EQ(openAiStatusFor(502, ""), 502);
   // Inside a 200 stream only the gRPC status tells.

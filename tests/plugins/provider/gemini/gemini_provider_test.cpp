@@ -65,8 +65,8 @@ protected:
 
 TEST_F(GeminiProviderTest, SendsTheTranslatedRequestToGenerateContent) {
   FakeExchange exchange = chat();
-  exchange.upstream().respond(
-      FakeUpstreamResponse::body(200, toJson(parsed(readFixture("responses/text.json"))["gemini_response"])));
+  exchange.upstream().respond(FakeUpstreamResponse::body(
+      200, providers::toJson(parsed(readFixture("responses/text.json"))["gemini_response"])));
   ASSERT_EQ(host_.handle("google", exchange), GH_OK) << host_.lastError();
 
   ASSERT_EQ(exchange.upstream().requests().size(), 1u);
@@ -84,7 +84,7 @@ TEST_F(GeminiProviderTest, SendsTheTranslatedRequestToGenerateContent) {
 TEST_F(GeminiProviderTest, AnswersWithTheTranslatedCompletionAndReportsUsage) {
   const rapidjson::Document fixture = parsed(readFixture("responses/text.json"));
   FakeExchange exchange = chat();
-  exchange.upstream().respond(FakeUpstreamResponse::body(200, toJson(fixture["gemini_response"])));
+  exchange.upstream().respond(FakeUpstreamResponse::body(200, providers::toJson(fixture["gemini_response"])));
   ASSERT_EQ(host_.handle("google", exchange), GH_OK) << host_.lastError();
 
   EXPECT_EQ(exchange.status(), 200);
@@ -92,7 +92,7 @@ TEST_F(GeminiProviderTest, AnswersWithTheTranslatedCompletionAndReportsUsage) {
   rapidjson::Document body = parsed(exchange.responseBody());
   ASSERT_TRUE(body["created"].IsInt64());
   body["created"] = fixture["openai_response"]["created"].GetInt64(); // the clock's, not the fixture's
-  EXPECT_TRUE(sameJson(toJson(body), fixture["openai_response"]));
+  EXPECT_TRUE(sameJson(providers::toJson(body), fixture["openai_response"]));
   ASSERT_TRUE(exchange.usage());
   EXPECT_EQ(exchange.usage()->prompt_tokens, 21);
   EXPECT_EQ(exchange.usage()->completion_tokens, 13);
@@ -101,7 +101,7 @@ TEST_F(GeminiProviderTest, AnswersWithTheTranslatedCompletionAndReportsUsage) {
 TEST_F(GeminiProviderTest, AnswersABlockedPromptWithA400AndStillReportsItsTokens) {
   const rapidjson::Document fixture = parsed(readFixture("responses/blocked_prompt.json"));
   FakeExchange exchange = chat();
-  exchange.upstream().respond(FakeUpstreamResponse::body(200, toJson(fixture["gemini_response"])));
+  exchange.upstream().respond(FakeUpstreamResponse::body(200, providers::toJson(fixture["gemini_response"])));
   ASSERT_EQ(host_.handle("google", exchange), GH_OK) << host_.lastError();
   EXPECT_EQ(exchange.status(), 400);
   EXPECT_TRUE(sameJson(exchange.responseBody(), fixture["openai_error"]));

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "json_access.hpp"
+#include "json_util.hpp"
 #include "tool_call_ids.hpp"
 
 namespace gatehouse::plugins::gemini::testing {

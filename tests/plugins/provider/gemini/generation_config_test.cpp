@@ -16,8 +16,8 @@ using testing::sameJson;
 std::string configFor(std::string_view body) {
   rapidjson::Document request(rapidjson::kObjectType);
   translateGenerationConfig(parsed(body), request, request.GetAllocator());
-  const rapidjson::Value* config = findMember(request, "generationConfig");
-  return config == nullptr ? "{}" : toJson(*config);
+  const rapidjson::Value* config = providers::findMember(request, "generationConfig");
+  return config == nullptr ? "{}" : providers::toJson(*config);
 }
 
 providers::OpenAiError refusal(std::string_view body) {

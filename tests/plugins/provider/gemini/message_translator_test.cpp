@@ -13,7 +13,7 @@ using testing::sameJson;
 std::string translated(std::string_view messages, MessageOptions options = {}) {
   rapidjson::Document request(rapidjson::kObjectType);
   translateMessages(parsed(messages), options, request, request.GetAllocator());
-  return toJson(request);
+  return providers::toJson(request);
 }
 
 providers::OpenAiError refusal(std::string_view messages) {

@@ -33,11 +33,5 @@ TEST(ModelListTest, RefusesSomethingElse) {
   EXPECT_THROW(readModelPage(R"({"models":{}})", kContext), ClientError);
 }
 
-TEST(ModelListTest, WritesOpenAisList) {
-  EXPECT_TRUE(sameJson(openAiModelList({"gemini-2.0-flash"}),
-                       R"({"object":"list","data":[{"id":"gemini-2.0-flash","object":"model","created":0,
-                           "owned_by":"google"}]})"));
-}
-
 } // namespace
 } // namespace gatehouse::plugins::gemini

@@ -17,7 +17,7 @@ std::string cleaned(std::string_view schema) {
   rapidjson::Document out;
   const rapidjson::Document input = parsed(schema);
   const rapidjson::Value value = cleanSchema(input, "tools[0].function.parameters", out.GetAllocator());
-  return toJson(value);
+  return providers::toJson(value);
 }
 
 // The 400 a schema is refused with.
@@ -33,7 +33,7 @@ providers::OpenAiError refusal(std::string_view schema) {
 
 TEST(SchemaCleanerTest, TranslatesAPydanticModel) {
   const rapidjson::Document fixture = parsed(readFixture("schemas/pydantic_model.json"));
-  EXPECT_TRUE(sameJson(cleaned(toJson(fixture["json_schema"])), fixture["gemini_schema"]));
+  EXPECT_TRUE(sameJson(cleaned(providers::toJson(fixture["json_schema"])), fixture["gemini_schema"]));
 }
 
 TEST(SchemaCleanerTest, UpperCasesTypeNames) {

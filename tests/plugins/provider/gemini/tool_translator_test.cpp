@@ -19,7 +19,7 @@ constexpr std::string_view kTools = R"("tools":[
 std::string translated(std::string_view body) {
   rapidjson::Document request(rapidjson::kObjectType);
   translateTools(parsed(body), request, request.GetAllocator());
-  return toJson(request);
+  return providers::toJson(request);
 }
 
 std::string withTools(std::string_view extra) {
@@ -39,7 +39,7 @@ providers::OpenAiError refusal(std::string_view body) {
 std::string callingConfig(std::string_view choice) {
   const rapidjson::Document request =
       parsed(translated(withTools(R"("tool_choice":)" + std::string(choice))));
-  return toJson(request["toolConfig"]["functionCallingConfig"]);
+  return providers::toJson(request["toolConfig"]["functionCallingConfig"]);
 }
 
 TEST(ToolTranslatorTest, DeclaresFunctionsWithCleanedParameters) {

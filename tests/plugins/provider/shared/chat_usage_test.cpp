@@ -33,5 +33,14 @@ TEST(ChatUsage, WritesOpenAisUsageObject) {
                                    R"("completion_tokens_details":{"reasoning_tokens":0}})");
 }
 
+TEST(ChatUsage, TotalCountsReasoningOnlyOnceInsideCompletion) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writeChatUsage(writer, ChatUsage{100, 50, 60, 30});
+  EXPECT_EQ(bufferText(buffer), R"({"prompt_tokens":100,"completion_tokens":50,"total_tokens":150,)"
+                                R"("prompt_tokens_details":{"cached_tokens":60},)"
+                                R"("completion_tokens_details":{"reasoning_tokens":30}})");
+}
+
 } // namespace
 } // namespace gatehouse::providers

@@ -26,13 +26,23 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"google AIzaSyA-1234567890abcdefghijklmnopqrstu!", "google [REDACTED]!"},
                       Case{"a task-based desk-top risk-free sk-1 approach",
                            "a task-based desk-top risk-free sk-1 approach"},
-                      Case{"", ""}, Case{"sk-", "sk-"}, Case{"no keys here", "no keys here"}));
+                      Case{"API key AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW not valid.",
+                           "API key [REDACTED] not valid."},
+                      Case{"key=AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW&alt=sse", "key=[REDACTED]&alt=sse"},
+                      Case{"xAIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOp", "x[REDACTED]"},
+                      Case{"AIza is a prefix; AIzaShort and AIza1234567890123456789 stay",
+                           "AIza is a prefix; AIzaShort and AIza1234567890123456789 stay"},
+                      Case{"xsk-abcdefgh", "xsk-abcdefgh"}, Case{"", ""}, Case{"sk-", "sk-"},
+                      Case{"no keys here", "no keys here"}));
 
 TEST(KeyRedactionKnownSecret, TheConfiguredKeyGoesWhateverItLooksLike) {
   EXPECT_EQ(redactKeys("azure said 0123456789abcdef0123456789abcdef twice: 0123456789abcdef0123456789abcdef",
                        "0123456789abcdef0123456789abcdef"),
             "azure said [REDACTED] twice: [REDACTED]");
+  EXPECT_EQ(redactKeys("key my-proxy-key-123 is bad, my-proxy-key-123!", "my-proxy-key-123"),
+            "key [REDACTED] is bad, [REDACTED]!");
   EXPECT_EQ(redactKeys("nothing", ""), "nothing");
+  EXPECT_EQ(redactKeys("nothing secret", "absent-key"), "nothing secret");
 }
 
 } // namespace

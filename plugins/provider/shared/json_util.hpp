@@ -1,5 +1,5 @@
-// Small RapidJSON helpers the translators share: typed member lookup that never throws
-// and never asserts (RapidJSON asserts on a wrong type), and serialisation.
+// Small RapidJSON helpers the provider translators share: member lookup that never throws
+// and never asserts (RapidJSON asserts on a wrong type), and parsing and writing text.
 #pragma once
 
 #include <rapidjson/document.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace gatehouse::plugins::gemini {
+namespace gatehouse::providers {
 
 using JsonAllocator = rapidjson::Document::AllocatorType;
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
@@ -45,4 +45,4 @@ std::string toJson(const rapidjson::Value& value);
 // Iterative parsing, so a deeply nested body cannot exhaust the stack.
 bool parseJson(std::string_view text, rapidjson::Document& document);
 
-} // namespace gatehouse::plugins::gemini
+} // namespace gatehouse::providers

@@ -1,12 +1,13 @@
-#include "json_access.hpp"
+#include "json_util.hpp"
 
-namespace gatehouse::plugins::gemini {
+namespace gatehouse::providers {
 
 const rapidjson::Value* findMember(const rapidjson::Value& object, std::string_view name) {
   if (!object.IsObject()) {
     return nullptr;
   }
-  const auto found = object.FindMember(rapidjson::Value(rapidjson::StringRef(name.data(), name.size())));
+  const auto found = object.FindMember(
+      rapidjson::Value(rapidjson::StringRef(name.data(), static_cast<rapidjson::SizeType>(name.size()))));
   return found == object.MemberEnd() ? nullptr : &found->value;
 }
 
@@ -55,4 +56,4 @@ bool parseJson(std::string_view text, rapidjson::Document& document) {
   return !document.HasParseError();
 }
 
-} // namespace gatehouse::plugins::gemini
+} // namespace gatehouse::providers
