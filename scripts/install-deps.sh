@@ -12,7 +12,7 @@ build_packages=(
 )
 test_packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  mariadb-server mariadb-client python3 procps
+  mariadb-server mariadb-client python3 procps wrk
 )
 
 packages=("${build_packages[@]}")
