@@ -23,7 +23,7 @@ ServerConfig readServer(const ObjectReader& parent) {
                              "shutdown_grace_seconds"});
   reader.readNonEmptyString("host", server.host);
   reader.readInteger("port", server.port, 0, 65535); // 0: the OS picks a free port (tests)
-  reader.readInteger("threads", server.threads, 1, 1024);
+  reader.readInteger("threads", server.threads, 1, 8192);
   reader.readInteger("queue_size", server.queueSize, 1, 100000);
   reader.readBool("keep_alive", server.keepAlive);
   reader.readInteger("keep_alive_timeout_seconds", server.keepAliveTimeoutSeconds, 1, 3600);

@@ -14,7 +14,7 @@ namespace gatehouse {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080; // 0..65535; 0: the OS picks a free port
-  int threads = 16;          // 1..1024 worker threads serving connections
+  int threads = 16;          // 1..8192 worker threads serving connections (one per open connection)
   int queueSize = 256;       // 1..100000 accepted connections waiting for a worker
   bool keepAlive = true;
   int keepAliveTimeoutSeconds = 15;                         // 1..3600
