@@ -141,6 +141,30 @@ const std::vector<Migration>& mysqlMigrations() {
                "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
                "AND table_name = 'usage_events' AND column_name = 'image_width'"},
        }},
+      {6,
+       "sessions and key switches",
+       {
+           // Keys written before are enabled. Reversible, unlike revoked_at_ms. Probed like
+           // migration 5's columns, for a re-run.
+           MigrationStatement{
+               "ALTER TABLE api_keys ADD COLUMN disabled TINYINT NOT NULL DEFAULT 0",
+               "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() "
+               "AND table_name = 'api_keys' AND column_name = 'disabled'"},
+           // Dashboard sessions and pending sign-ins, by the SHA-256 of their random id, so every
+           // node can serve them and a database dump gives nobody a session. Fixed-length hex
+           // keys; the repository checks hashes, plugin names, flows and return paths against
+           // these sizes before writing, so SQLite refuses the same values.
+           "CREATE TABLE IF NOT EXISTS sessions (id_hash CHAR(64) NOT NULL, user_id VARCHAR(64) NOT NULL, "
+           "plugin VARCHAR(128) NOT NULL, created_at_ms BIGINT NOT NULL, expires_at_ms BIGINT NOT NULL, "
+           "PRIMARY KEY (id_hash), KEY ix_sessions_user (user_id), "
+           "KEY ix_sessions_expires (expires_at_ms), "
+           "CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE "
+           "CASCADE)" GH_MYSQL_TABLE_OPTIONS,
+           "CREATE TABLE IF NOT EXISTS login_flows (state_hash CHAR(64) NOT NULL, "
+           "plugin VARCHAR(128) NOT NULL, flow TEXT NOT NULL, return_to VARCHAR(2048) NOT NULL, "
+           "expires_at_ms BIGINT NOT NULL, PRIMARY KEY (state_hash), "
+           "KEY ix_login_flows_expires (expires_at_ms))" GH_MYSQL_TABLE_OPTIONS,
+       }},
   };
   return migrations;
 }

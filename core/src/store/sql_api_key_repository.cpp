@@ -10,8 +10,8 @@ namespace {
 
 const std::string kSelect =
     "SELECT id, key_hash, prefix, owner_user_id, team_id, name, role, scopes, rpm_limit, tpm_limit, "
-    "monthly_budget_micro_usd, expires_at_ms, revoked_at_ms, created_at_ms, updated_at_ms, change_seq FROM "
-    "api_keys ";
+    "monthly_budget_micro_usd, expires_at_ms, revoked_at_ms, created_at_ms, updated_at_ms, change_seq, "
+    "disabled FROM api_keys ";
 
 // Scopes are stored space-separated: they are short tokens such as "chat" or "admin:keys".
 std::string joinScopes(const std::vector<std::string>& scopes) {
@@ -62,17 +62,24 @@ ApiKey toKey(const SqlRow& row) {
   key.createdAtMs = row.int64(13);
   key.updatedAtMs = row.int64(14);
   key.changeSeq = row.int64(15);
+  key.disabled = row.int64(16) != 0;
   return key;
 }
 
-// The counter row stays locked until the transaction commits, so change numbers are handed out
-// in commit order across every node (see ApiKeyRepository::changedSince).
-std::int64_t nextChange(SqlConnection& connection) {
-  connection.execute("UPDATE store_counters SET value = value + 1 WHERE name = 'api_key_changes'");
+// Reserves `count` consecutive change numbers and returns the last. The counter row stays locked
+// until the transaction commits, so change numbers are handed out in commit order across every
+// node (see ApiKeyRepository::changedSince).
+std::int64_t reserveChanges(SqlConnection& connection, std::int64_t count) {
+  connection.execute("UPDATE store_counters SET value = value + ? WHERE name = 'api_key_changes'",
+                     {sqlInt(count)});
   const auto rows = connection.query("SELECT value FROM store_counters WHERE name = 'api_key_changes'");
   if (rows.empty())
     throw StoreError(StoreError::Kind::Internal, "store_counters has no api_key_changes row");
   return rows.front().int64(0);
+}
+
+std::int64_t nextChange(SqlConnection& connection) {
+  return reserveChanges(connection, 1);
 }
 
 } // namespace
@@ -98,12 +105,12 @@ ApiKey SqlApiKeyRepository::insert(const NewApiKey& newKey) {
     connection.execute(
         "INSERT INTO api_keys (id, key_hash, prefix, owner_user_id, team_id, name, role, scopes, rpm_limit, "
         "tpm_limit, monthly_budget_micro_usd, expires_at_ms, revoked_at_ms, created_at_ms, updated_at_ms, "
-        "change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+        "change_seq, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
         {key.id, key.keyHash, key.prefix, key.ownerUserId, sqlNullIfEmpty(key.teamId), key.name,
          sqlInt(static_cast<int>(key.role)), scopes, sqlOptional(key.limits.requestsPerMinute),
          sqlOptional(key.limits.tokensPerMinute), sqlOptional(key.limits.monthlyBudgetMicroUsd),
          sqlOptional(key.expiresAtMs), sqlInt(key.createdAtMs), sqlInt(key.updatedAtMs),
-         sqlInt(key.changeSeq)});
+         sqlInt(key.changeSeq), sqlBool(false)});
   });
   return key;
 }
@@ -158,6 +165,45 @@ bool SqlApiKeyRepository::updateLimits(const std::string& id, const ApiKeyLimits
                    "monthly_budget_micro_usd = ? WHERE id = ?",
                    {sqlNull(), sqlNull(), sqlOptional(limits.requestsPerMinute),
                     sqlOptional(limits.tokensPerMinute), sqlOptional(limits.monthlyBudgetMicroUsd), id});
+}
+
+bool SqlApiKeyRepository::setDisabled(const std::string& id, bool disabled) {
+  return changeKey("UPDATE api_keys SET change_seq = ?, updated_at_ms = ?, disabled = ? WHERE id = ?",
+                   {sqlNull(), sqlNull(), sqlBool(disabled), id});
+}
+
+bool SqlApiKeyRepository::updateExpiry(const std::string& id, std::optional<std::int64_t> expiresAtMs) {
+  return changeKey("UPDATE api_keys SET change_seq = ?, updated_at_ms = ?, expires_at_ms = ? WHERE id = ?",
+                   {sqlNull(), sqlNull(), sqlOptional(expiresAtMs), id});
+}
+
+bool SqlApiKeyRepository::rename(const std::string& id, const std::string& name) {
+  return changeKey("UPDATE api_keys SET change_seq = ?, updated_at_ms = ?, name = ? WHERE id = ?",
+                   {sqlNull(), sqlNull(), name, id});
+}
+
+std::size_t SqlApiKeyRepository::touchOwner(const std::string& ownerUserId) {
+  std::int64_t touched = 0;
+  database_.write(WriteRetry::Always, [&](SqlConnection& connection) {
+    touched = 0;
+    const auto rows =
+        connection.query("SELECT id FROM api_keys WHERE owner_user_id = ? ORDER BY id", {ownerUserId});
+    if (rows.empty())
+      return;
+    // One number per key, never one shared by all: changedSince pages by change number, and a page
+    // ending inside a run of equal numbers would make the next poll skip the rest of the run.
+    const auto count = static_cast<std::int64_t>(rows.size());
+    std::int64_t seq = reserveChanges(connection, count) - count;
+    for (const SqlRow& row : rows) {
+      touched +=
+          connection.execute("UPDATE api_keys SET change_seq = ? WHERE id = ?", {sqlInt(++seq), row.text(0)});
+    }
+  });
+  return static_cast<std::size_t>(touched);
+}
+
+std::vector<ApiKey> SqlApiKeyRepository::list(const std::string& afterId, int limit) {
+  return select("WHERE id > ? ORDER BY id LIMIT ?", {afterId, sqlInt(std::clamp(limit, 1, 1000))});
 }
 
 ApiKeyChanges SqlApiKeyRepository::changedSince(std::int64_t cursor, int limit) {

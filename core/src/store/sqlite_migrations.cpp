@@ -116,6 +116,22 @@ const std::vector<Migration>& sqliteMigrations() {
            "ALTER TABLE usage_events ADD COLUMN image_height INTEGER NOT NULL DEFAULT 0",
            "ALTER TABLE usage_events ADD COLUMN image_quality INTEGER NOT NULL DEFAULT 0",
        }},
+      {6,
+       "sessions and key switches",
+       {
+           // Keys written before are enabled. Reversible, unlike revoked_at_ms.
+           "ALTER TABLE api_keys ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+           // Dashboard sessions and pending sign-ins, by the SHA-256 of their random id, so every
+           // node can serve them and a database dump gives nobody a session.
+           "CREATE TABLE sessions (id_hash TEXT NOT NULL PRIMARY KEY, "
+           "user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE, plugin TEXT NOT NULL, "
+           "created_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL)",
+           "CREATE INDEX ix_sessions_user ON sessions (user_id)",
+           "CREATE INDEX ix_sessions_expires ON sessions (expires_at_ms)",
+           "CREATE TABLE login_flows (state_hash TEXT NOT NULL PRIMARY KEY, plugin TEXT NOT NULL, "
+           "flow TEXT NOT NULL, return_to TEXT NOT NULL, expires_at_ms INTEGER NOT NULL)",
+           "CREATE INDEX ix_login_flows_expires ON login_flows (expires_at_ms)",
+       }},
   };
   return migrations;
 }

@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,6 +54,16 @@ const char* const kPreImageUsageRow =
     "completion_tokens, cached_prompt_tokens, reasoning_tokens, images, audio_ms, characters, "
     "cost_micro_usd) VALUES ('before-5', 1, 5000, 0, 'u', '', '', '', 'openai', 'dall-e-3', 'dall-e-3', 3, "
     "0, 200, 10, 0, 0, 0, 0, 2, 0, 0, 80000)";
+
+// A user and a key as a gatehouse before migration 6 wrote them: no api_keys.disabled.
+const char* const kPreSessionUserRow =
+    "INSERT INTO users (id, external_subject, email, display_name, role, disabled, created_at_ms, "
+    "updated_at_ms) VALUES ('user-5', NULL, 'old@example.com', 'Old', 1, 0, 1, 1)";
+const char* const kPreSessionKeyRow =
+    "INSERT INTO api_keys (id, key_hash, prefix, owner_user_id, team_id, name, role, scopes, rpm_limit, "
+    "tpm_limit, monthly_budget_micro_usd, expires_at_ms, revoked_at_ms, created_at_ms, updated_at_ms, "
+    "change_seq) VALUES ('key-5', 'hash-5', 'ghk_old', 'user-5', NULL, 'old key', 1, 'model:gpt-4o*', "
+    "NULL, NULL, NULL, NULL, NULL, 1, 1, 1)";
 
 std::int64_t count(Store& store, const std::string& sql) {
   std::int64_t value = 0;
@@ -189,6 +198,34 @@ TEST_P(MigratorTest, UpgradeAddsImageColumnsAndEarlierUsageRowsReadThemAsZero) {
   EXPECT_EQ(before->usage.image_quality, GH_IMAGE_QUALITY_UNKNOWN);
 }
 
+TEST_P(MigratorTest, UpgradeKeepsEarlierKeysEnabledAndAddsSessions) {
+  const std::vector<Migration> upToFive = firstMigrations(GetParam(), 5);
+  {
+    auto older = storeKnowing(database_.config(), upToFive);
+    ASSERT_EQ(older->migrate().toVersion, 5);
+    execute(*older, kPreSessionUserRow);
+    execute(*older, kPreSessionKeyRow);
+  }
+  const MigrationResult result = migrateStore(database_.config());
+  EXPECT_EQ(result.fromVersion, 5);
+  EXPECT_EQ(result.toVersion, latest(GetParam()));
+
+  auto store = openStore(database_.config(), SchemaPolicy::RequireCurrent);
+  const auto key = store->apiKeys().findByHash("hash-5");
+  ASSERT_TRUE(key);
+  EXPECT_FALSE(key->disabled);
+  EXPECT_TRUE(key->usableAt(2));
+  EXPECT_EQ(key->scopes, std::vector<std::string>{"model:gpt-4o*"});
+  EXPECT_TRUE(store->apiKeys().setDisabled("key-5", true));
+  EXPECT_TRUE(store->apiKeys().findById("key-5")->disabled);
+
+  const std::string hash(64, 'a');
+  store->sessions().create(Session{hash, "user-5", "oidc", 1, 2});
+  EXPECT_EQ(store->sessions().find(hash)->userId, "user-5");
+  store->sessions().putLoginFlow(LoginFlow{hash, "oidc", "{}", "/", 2});
+  EXPECT_TRUE(store->sessions().takeLoginFlow(hash, 1));
+}
+
 INSTANTIATE_TEST_SUITE_P(Drivers, MigratorTest, ::testing::Values(Backend::Sqlite, Backend::Mysql),
                          [](const auto& paramInfo) { return testing::backendName(paramInfo.param); });
 
@@ -205,13 +242,40 @@ TEST(MysqlMigrations, ImageColumnsMigrationCutShortAfterItsAlterIsFinishedByARer
   }
   const MigrationResult result = migrateStore(database.config());
   EXPECT_EQ(result.fromVersion, 4);
-  EXPECT_EQ(result.toVersion, 5);
+  EXPECT_EQ(result.toVersion, latest(Backend::Mysql));
   auto store = openStore(database.config(), SchemaPolicy::RequireCurrent);
   UsageEvent event;
   event.requestId = "after-rerun";
   event.usage.image_width = 1024;
   ASSERT_EQ(store->usage().insert({&event, 1}), 1u);
   EXPECT_EQ(store->usage().find("after-rerun")->usage.image_width, 1024);
+}
+
+// The same for migration 6: cut short after its ALTER and its first CREATE TABLE.
+TEST(MysqlMigrations, SessionsMigrationCutShortIsFinishedByARerun) {
+  TestDatabase database(Backend::Mysql);
+  const std::vector<Migration> upToFive = firstMigrations(Backend::Mysql, 5);
+  {
+    auto older = storeKnowing(database.config(), upToFive);
+    ASSERT_EQ(older->migrate().toVersion, 5);
+    const Migration& sessions = mysqlMigrations().at(5);
+    ASSERT_EQ(sessions.version, 6);
+    execute(*older, std::string(sessions.statements.at(0).sql));
+    execute(*older, std::string(sessions.statements.at(1).sql));
+  }
+  const MigrationResult result = migrateStore(database.config());
+  EXPECT_EQ(result.fromVersion, 5);
+  EXPECT_EQ(result.toVersion, 6);
+  auto store = openStore(database.config(), SchemaPolicy::RequireCurrent);
+  const User user = store->users().create(NewUser{"", "a@example.com", "Ada", Role::Member});
+  NewApiKey newKey;
+  newKey.keyHash = "hash-rerun";
+  newKey.ownerUserId = user.id;
+  const ApiKey key = store->apiKeys().insert(newKey);
+  EXPECT_TRUE(store->apiKeys().setDisabled(key.id, true));
+  EXPECT_TRUE(store->apiKeys().findById(key.id)->disabled);
+  store->sessions().putLoginFlow(LoginFlow{std::string(64, 'b'), "oidc", "{}", "/", 2});
+  EXPECT_TRUE(store->sessions().takeLoginFlow(std::string(64, 'b'), 1));
 }
 
 TEST(Migrator, StatementIsSkippedOnlyWhenItsProbeCountsMoreThanZero) {

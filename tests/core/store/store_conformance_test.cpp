@@ -1,11 +1,14 @@
 // The one suite both drivers must pass: every repository method, against SQLite in a temp folder
 // and against the private MariaDB the `mariadb` CTest fixture starts.
 #include <gatehouse/store/open_store.hpp>
+#include <gatehouse/store/sql_store.hpp>
 #include <gatehouse/store/store_error.hpp>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <latch>
 #include <set>
 #include <thread>
 
@@ -68,6 +71,13 @@ protected:
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<Store> store_;
 };
+
+// A well-formed stored hash (64 lowercase hex characters) that differs for every n.
+std::string tokenHash(unsigned n) {
+  char text[65];
+  std::snprintf(text, sizeof text, "%064x", n);
+  return text;
+}
 
 UsageQuery query(std::int64_t fromMs, std::int64_t toMs, UsageGroupBy groupBy) {
   UsageQuery query;
@@ -619,6 +629,311 @@ TEST_P(StoreConformance, ConcurrentKeyWritersGetDistinctChangeNumbers) {
   ASSERT_EQ(changes.keys.size(), 40u);
   EXPECT_TRUE(std::is_sorted(changes.keys.begin(), changes.keys.end(),
                              [](const ApiKey& a, const ApiKey& b) { return a.changeSeq < b.changeSeq; }));
+}
+
+TEST_P(StoreConformance, DisabledRoundTripsThroughEveryKeyRead) {
+  const User owner = someUser();
+  const ApiKey key = store_->apiKeys().insert(someKey(owner.id, "hash-1"));
+  EXPECT_FALSE(key.disabled);
+  EXPECT_FALSE(store_->apiKeys().findById(key.id)->disabled);
+
+  EXPECT_TRUE(store_->apiKeys().setDisabled(key.id, true));
+  const auto byHash = store_->apiKeys().findByHash("hash-1");
+  ASSERT_TRUE(byHash);
+  EXPECT_TRUE(byHash->disabled);
+  EXPECT_FALSE(byHash->usableAt(0));
+  EXPECT_TRUE(store_->apiKeys().findById(key.id)->disabled);
+  EXPECT_TRUE(store_->apiKeys().listByOwner(owner.id).at(0).disabled);
+  EXPECT_TRUE(store_->apiKeys().list("", 10).at(0).disabled);
+  EXPECT_TRUE(store_->apiKeys().changedSince(key.changeSeq, 10).keys.at(0).disabled);
+
+  EXPECT_TRUE(store_->apiKeys().setDisabled(key.id, true));  // already so: still found
+  EXPECT_TRUE(store_->apiKeys().setDisabled(key.id, false)); // unlike revocation, reversible
+  const auto enabled = store_->apiKeys().findByHash("hash-1");
+  EXPECT_FALSE(enabled->disabled);
+  EXPECT_TRUE(enabled->usableAt(0));
+  EXPECT_FALSE(store_->apiKeys().setDisabled("missing", true));
+}
+
+TEST_P(StoreConformance, EveryNewKeyWriteTakesTheNextChangeNumber) {
+  const ApiKey key = store_->apiKeys().insert(someKey(someUser().id, "hash-1"));
+  std::int64_t lastSeq = key.changeSeq;
+  std::int64_t lastUpdated = key.updatedAtMs;
+  // Each write must show up to a cache polling changedSince from the previous number, carrying
+  // the new value, and stamp the key as updated.
+  const auto expectNextChange = [&](const char* write) -> ApiKey {
+    const ApiKeyChanges changes = store_->apiKeys().changedSince(lastSeq, 10);
+    EXPECT_EQ(changes.keys.size(), 1u) << write;
+    if (changes.keys.empty())
+      return ApiKey{};
+    EXPECT_EQ(changes.keys[0].id, key.id) << write;
+    EXPECT_EQ(changes.keys[0].changeSeq, lastSeq + 1) << write;
+    EXPECT_GE(changes.keys[0].updatedAtMs, lastUpdated) << write;
+    lastSeq = changes.keys[0].changeSeq;
+    lastUpdated = changes.keys[0].updatedAtMs;
+    return changes.keys[0];
+  };
+
+  ASSERT_TRUE(store_->apiKeys().setDisabled(key.id, true));
+  EXPECT_TRUE(expectNextChange("setDisabled").disabled);
+
+  ASSERT_TRUE(store_->apiKeys().updateExpiry(key.id, kBaseHour));
+  EXPECT_EQ(expectNextChange("updateExpiry").expiresAtMs, kBaseHour);
+  ASSERT_TRUE(store_->apiKeys().updateExpiry(key.id, std::nullopt));
+  EXPECT_FALSE(expectNextChange("updateExpiry to never").expiresAtMs);
+
+  const std::string emoji = "deploy \xf0\x9f\x9a\x80";
+  ASSERT_TRUE(store_->apiKeys().rename(key.id, emoji));
+  const ApiKey renamed = expectNextChange("rename");
+  EXPECT_EQ(renamed.name, emoji);
+  // The writes change only what they name.
+  EXPECT_TRUE(renamed.disabled);
+  EXPECT_EQ(renamed.scopes, key.scopes);
+  EXPECT_EQ(renamed.keyHash, key.keyHash);
+  EXPECT_EQ(renamed.createdAtMs, key.createdAtMs);
+
+  EXPECT_FALSE(store_->apiKeys().updateExpiry("missing", 5));
+  EXPECT_FALSE(store_->apiKeys().rename("missing", "x"));
+  EXPECT_TRUE(store_->apiKeys().changedSince(lastSeq, 10).keys.empty()) << "a miss takes no number";
+}
+
+TEST_P(StoreConformance, TouchOwnerGivesEachOfTheUsersKeysItsOwnNewChangeNumber) {
+  const User owner = someUser();
+  const User other = someUser();
+  std::vector<ApiKey> owned;
+  for (int i = 0; i < 3; ++i)
+    owned.push_back(store_->apiKeys().insert(someKey(owner.id, "hash-o" + std::to_string(i))));
+  store_->apiKeys().revoke(owned[2].id, 7); // revoked keys are the owner's keys too
+  const ApiKey othersKey = store_->apiKeys().insert(someKey(other.id, "hash-x"));
+  const std::int64_t cursor = store_->apiKeys().changedSince(0, 100).cursor;
+
+  EXPECT_EQ(store_->apiKeys().touchOwner(owner.id), 3u);
+
+  // Paging one key at a time must still see all three: numbers are never shared.
+  std::set<std::string> seen;
+  std::set<std::int64_t> seqs;
+  std::int64_t next = cursor;
+  for (int page = 0; page < 5; ++page) {
+    const ApiKeyChanges changes = store_->apiKeys().changedSince(next, 1);
+    if (changes.keys.empty())
+      break;
+    seen.insert(changes.keys[0].id);
+    seqs.insert(changes.keys[0].changeSeq);
+    next = changes.cursor;
+  }
+  EXPECT_EQ(seen, (std::set<std::string>{owned[0].id, owned[1].id, owned[2].id}));
+  EXPECT_EQ(seqs.size(), 3u);
+  EXPECT_EQ(*seqs.begin(), cursor + 1);
+  EXPECT_EQ(*seqs.rbegin(), cursor + 3);
+
+  // Nothing about the keys changed but their number.
+  const auto first = store_->apiKeys().findById(owned[0].id);
+  EXPECT_EQ(first->name, owned[0].name);
+  EXPECT_EQ(first->updatedAtMs, owned[0].updatedAtMs);
+  EXPECT_EQ(store_->apiKeys().findById(owned[2].id)->revokedAtMs, 7);
+  EXPECT_EQ(store_->apiKeys().findById(othersKey.id)->changeSeq, othersKey.changeSeq);
+
+  EXPECT_EQ(store_->apiKeys().touchOwner("nobody"), 0u);
+  const ApiKey later = store_->apiKeys().insert(someKey(other.id, "hash-y"));
+  EXPECT_EQ(later.changeSeq, cursor + 4) << "touching nobody takes no number";
+}
+
+TEST_P(StoreConformance, ApiKeysListPagesById) {
+  const User ada = someUser();
+  const User bob = someUser();
+  std::set<std::string> ids;
+  for (int i = 0; i < 5; ++i)
+    ids.insert(
+        store_->apiKeys().insert(someKey(i % 2 == 0 ? ada.id : bob.id, "hash-" + std::to_string(i))).id);
+
+  std::vector<std::string> listed;
+  std::string after;
+  for (int page = 0; page < 10; ++page) {
+    const auto keys = store_->apiKeys().list(after, 2);
+    if (keys.empty())
+      break;
+    EXPECT_LE(keys.size(), 2u);
+    for (const ApiKey& key : keys)
+      listed.push_back(key.id);
+    after = keys.back().id;
+  }
+  EXPECT_EQ(listed, std::vector<std::string>(ids.begin(), ids.end())); // every key once, by id
+  EXPECT_EQ(store_->apiKeys().list("", 100).size(), 5u);
+  EXPECT_EQ(store_->apiKeys().list("", 0).size(), 1u) << "a limit below 1 still lists one";
+}
+
+TEST_P(StoreConformance, SessionsCreateFindAndRemove) {
+  const User ada = someUser();
+  const User bob = someUser();
+  const Session session{tokenHash(1), ada.id, "oidc", kBaseHour, kBaseHour + kHour};
+  store_->sessions().create(session);
+  store_->sessions().create(Session{tokenHash(2), ada.id, "oidc", kBaseHour, kBaseHour + kHour});
+  store_->sessions().create(Session{tokenHash(3), bob.id, "oidc", kBaseHour, kBaseHour + kHour});
+
+  const auto found = store_->sessions().find(tokenHash(1));
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->idHash, session.idHash);
+  EXPECT_EQ(found->userId, ada.id);
+  EXPECT_EQ(found->plugin, "oidc");
+  EXPECT_EQ(found->createdAtMs, kBaseHour);
+  EXPECT_EQ(found->expiresAtMs, kBaseHour + kHour);
+  EXPECT_FALSE(store_->sessions().find(tokenHash(9)));
+  EXPECT_FALSE(store_->sessions().find("not-a-hash"));
+
+  EXPECT_TRUE(store_->sessions().remove(tokenHash(1)));
+  EXPECT_FALSE(store_->sessions().remove(tokenHash(1)));
+  EXPECT_FALSE(store_->sessions().find(tokenHash(1)));
+  EXPECT_FALSE(store_->sessions().remove("not-a-hash"));
+
+  store_->sessions().create(Session{tokenHash(4), ada.id, "oidc", kBaseHour, kBaseHour + kHour});
+  EXPECT_EQ(store_->sessions().removeForUser(ada.id), 2u);
+  EXPECT_EQ(store_->sessions().removeForUser(ada.id), 0u);
+  EXPECT_FALSE(store_->sessions().find(tokenHash(2)));
+  EXPECT_TRUE(store_->sessions().find(tokenHash(3))) << "another user's session stays";
+}
+
+TEST_P(StoreConformance, SessionsRefuseUnknownUsersTakenHashesAndMalformedFields) {
+  const User ada = someUser();
+  expectKind(StoreError::Kind::Conflict, [&] {
+    store_->sessions().create(Session{tokenHash(1), "no-such-user", "oidc", 0, 1});
+  });
+  store_->sessions().create(Session{tokenHash(1), ada.id, "oidc", 0, 1});
+  expectKind(StoreError::Kind::Conflict, [&] {
+    store_->sessions().create(Session{tokenHash(1), ada.id, "oidc", 0, 2});
+  });
+  for (const std::string& badHash : {std::string(), std::string(63, 'a'), std::string(65, 'a'),
+                                     std::string(64, 'A'), std::string(64, 'g')}) {
+    expectKind(StoreError::Kind::Invalid, [&] {
+      store_->sessions().create(Session{badHash, ada.id, "oidc", 0, 1});
+    });
+  }
+  expectKind(StoreError::Kind::Invalid, [&] {
+    store_->sessions().create(Session{tokenHash(2), ada.id, "", 0, 1});
+  });
+  expectKind(StoreError::Kind::Invalid, [&] {
+    store_->sessions().create(Session{tokenHash(2), ada.id, std::string(kMaxPluginNameBytes + 1, 'p'), 0, 1});
+  });
+  EXPECT_NO_THROW(
+      store_->sessions().create(Session{tokenHash(2), ada.id, std::string(kMaxPluginNameBytes, 'p'), 0, 1}));
+}
+
+TEST_P(StoreConformance, DeletingAUserDeletesTheirSessions) {
+  // No repository deletes users yet; the foreign key must still not leave sessions behind.
+  const User ada = someUser();
+  const User bob = someUser();
+  store_->sessions().create(Session{tokenHash(1), ada.id, "oidc", 0, kBaseHour});
+  store_->sessions().create(Session{tokenHash(2), bob.id, "oidc", 0, kBaseHour});
+  static_cast<SqlStore&>(*store_).database().write(WriteRetry::Always, [&](SqlConnection& connection) {
+    connection.execute("DELETE FROM users WHERE id = ?", {ada.id});
+  });
+  EXPECT_FALSE(store_->sessions().find(tokenHash(1)));
+  EXPECT_TRUE(store_->sessions().find(tokenHash(2)));
+}
+
+TEST_P(StoreConformance, RemoveExpiredDeletesSessionsAndSignInsThatHaveExpired) {
+  const User ada = someUser();
+  store_->sessions().create(Session{tokenHash(1), ada.id, "oidc", 0, 1000});
+  store_->sessions().create(Session{tokenHash(2), ada.id, "oidc", 0, 2000});
+  store_->sessions().create(Session{tokenHash(3), ada.id, "oidc", 0, 2001});
+  store_->sessions().putLoginFlow(LoginFlow{tokenHash(11), "oidc", "{}", "/", 1500});
+  store_->sessions().putLoginFlow(LoginFlow{tokenHash(12), "oidc", "{}", "/", 2001});
+
+  EXPECT_EQ(store_->sessions().removeExpired(2000), 3u); // expired at 2000 means expiresAtMs <= 2000
+  EXPECT_FALSE(store_->sessions().find(tokenHash(1)));
+  EXPECT_FALSE(store_->sessions().find(tokenHash(2)));
+  EXPECT_TRUE(store_->sessions().find(tokenHash(3)));
+  EXPECT_FALSE(store_->sessions().takeLoginFlow(tokenHash(11), 0))
+      << "swept, so gone even for an earlier clock";
+  EXPECT_TRUE(store_->sessions().takeLoginFlow(tokenHash(12), 2000));
+  EXPECT_EQ(store_->sessions().removeExpired(2000), 0u);
+}
+
+TEST_P(StoreConformance, LoginFlowIsTakenOnlyOnce) {
+  const std::string flowData = R"({"nonce":"n-1","verifier":"v-1"})";
+  store_->sessions().putLoginFlow(
+      LoginFlow{tokenHash(1), "oidc", flowData, "/dashboard?tab=keys", kBaseHour});
+  expectKind(StoreError::Kind::Conflict, [&] {
+    store_->sessions().putLoginFlow(LoginFlow{tokenHash(1), "oidc", "{}", "/", kBaseHour});
+  });
+
+  EXPECT_FALSE(store_->sessions().takeLoginFlow(tokenHash(2), 0));
+  EXPECT_FALSE(store_->sessions().takeLoginFlow("not-a-hash", 0));
+  const auto taken = store_->sessions().takeLoginFlow(tokenHash(1), kBaseHour - 1);
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->stateHash, tokenHash(1));
+  EXPECT_EQ(taken->plugin, "oidc");
+  EXPECT_EQ(taken->flow, flowData);
+  EXPECT_EQ(taken->returnTo, "/dashboard?tab=keys");
+  EXPECT_EQ(taken->expiresAtMs, kBaseHour);
+  EXPECT_FALSE(store_->sessions().takeLoginFlow(tokenHash(1), kBaseHour - 1));
+}
+
+TEST_P(StoreConformance, ExpiredLoginFlowIsNotReturnedAndIsGone) {
+  store_->sessions().putLoginFlow(LoginFlow{tokenHash(1), "oidc", "{}", "/", kBaseHour});
+  EXPECT_FALSE(store_->sessions().takeLoginFlow(tokenHash(1), kBaseHour));
+  EXPECT_FALSE(store_->sessions().takeLoginFlow(tokenHash(1), 0)) << "an expired flow is deleted when met";
+}
+
+TEST_P(StoreConformance, LoginFlowFieldsAreBoundedTheSameOnEveryDriver) {
+  const auto put = [&](unsigned n, const std::string& flow, const std::string& returnTo) {
+    store_->sessions().putLoginFlow(LoginFlow{tokenHash(n), "oidc", flow, returnTo, kBaseHour});
+  };
+  // Multi-byte characters: the limit is in bytes, and MySQL must hold them exactly.
+  std::string largest;
+  while (largest.size() + 4 <= kMaxLoginFlowBytes)
+    largest += "\xf0\x9f\x90\x99";
+  largest.append(kMaxLoginFlowBytes - largest.size(), 'x');
+  ASSERT_EQ(largest.size(), kMaxLoginFlowBytes);
+  put(1, largest, std::string(kMaxReturnToBytes, '/'));
+  const auto taken = store_->sessions().takeLoginFlow(tokenHash(1), 0);
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->flow, largest);
+  EXPECT_EQ(taken->returnTo, std::string(kMaxReturnToBytes, '/'));
+
+  expectKind(StoreError::Kind::Invalid, [&] { put(2, largest + "x", "/"); });
+  expectKind(StoreError::Kind::Invalid, [&] { put(3, "{}", std::string(kMaxReturnToBytes + 1, '/')); });
+  expectKind(StoreError::Kind::Invalid, [&] { put(4, "bad\xff utf8", "/"); });
+  expectKind(StoreError::Kind::Invalid, [&] {
+    store_->sessions().putLoginFlow(LoginFlow{std::string(64, 'Z'), "oidc", "{}", "/", kBaseHour});
+  });
+  expectKind(StoreError::Kind::Invalid, [&] {
+    store_->sessions().putLoginFlow(LoginFlow{tokenHash(5), "", "{}", "/", kBaseHour});
+  });
+  for (unsigned n = 2; n <= 5; ++n)
+    EXPECT_FALSE(store_->sessions().takeLoginFlow(tokenHash(n), 0));
+}
+
+// Two gateway nodes (two stores on one database, each with its own connections) race for the
+// same callback many times: each sign-in must be finished exactly once.
+TEST_P(StoreConformance, ConcurrentTakesFromTwoNodesReturnTheFlowExactlyOnce) {
+  auto otherNode = openStore(database_->config());
+  constexpr unsigned kFlows = 40;
+  for (unsigned n = 0; n < kFlows; ++n)
+    store_->sessions().putLoginFlow(
+        LoginFlow{tokenHash(n), "oidc", "flow-" + std::to_string(n), "/", kBaseHour});
+
+  std::vector<int> wins(kFlows, 0);
+  std::mutex winsMutex;
+  std::latch start(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    Store* node = t % 2 == 0 ? store_.get() : otherNode.get();
+    threads.emplace_back([&, t, node] {
+      start.arrive_and_wait();
+      for (unsigned i = 0; i < kFlows; ++i) {
+        const unsigned n = t < 2 ? i : kFlows - 1 - i; // half the threads walk the other way
+        const auto taken = node->sessions().takeLoginFlow(tokenHash(n), 0);
+        if (taken) {
+          EXPECT_EQ(taken->flow, "flow-" + std::to_string(n));
+          std::lock_guard<std::mutex> lock(winsMutex);
+          ++wins[n];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  EXPECT_EQ(wins, std::vector<int>(kFlows, 1));
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, StoreConformance, ::testing::Values(Backend::Sqlite, Backend::Mysql),

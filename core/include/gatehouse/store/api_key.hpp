@@ -43,12 +43,15 @@ struct ApiKey {
   ApiKeyLimits limits;
   std::optional<std::int64_t> expiresAtMs;
   std::optional<std::int64_t> revokedAtMs;
+  bool disabled = false; // switched off by its owner or an admin; unlike revocation, reversible (schema 6)
   std::int64_t createdAtMs = 0;
   std::int64_t updatedAtMs = 0;
   // Position in the store-wide order of key changes; see ApiKeyRepository::changedSince.
   std::int64_t changeSeq = 0;
 
-  bool usableAt(std::int64_t nowMs) const { return !revokedAtMs && (!expiresAtMs || nowMs < *expiresAtMs); }
+  bool usableAt(std::int64_t nowMs) const {
+    return !disabled && !revokedAtMs && (!expiresAtMs || nowMs < *expiresAtMs);
+  }
 };
 
 // Keys written after a cursor, and the cursor to pass next time.

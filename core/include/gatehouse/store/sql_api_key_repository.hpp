@@ -17,6 +17,11 @@ public:
   bool revoke(const std::string& id, std::int64_t atMs) override;
   bool updateScopes(const std::string& id, const std::vector<std::string>& scopes) override;
   bool updateLimits(const std::string& id, const ApiKeyLimits& limits) override;
+  bool setDisabled(const std::string& id, bool disabled) override;
+  bool updateExpiry(const std::string& id, std::optional<std::int64_t> expiresAtMs) override;
+  bool rename(const std::string& id, const std::string& name) override;
+  std::size_t touchOwner(const std::string& ownerUserId) override;
+  std::vector<ApiKey> list(const std::string& afterId, int limit) override;
   ApiKeyChanges changedSince(std::int64_t cursor, int limit) override;
 
 private:

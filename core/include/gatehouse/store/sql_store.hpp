@@ -8,6 +8,7 @@
 #include <gatehouse/store/sql_database.hpp>
 #include <gatehouse/store/sql_model_repository.hpp>
 #include <gatehouse/store/sql_provider_repository.hpp>
+#include <gatehouse/store/sql_session_repository.hpp>
 #include <gatehouse/store/sql_team_repository.hpp>
 #include <gatehouse/store/sql_usage_repository.hpp>
 #include <gatehouse/store/sql_user_repository.hpp>
@@ -35,6 +36,7 @@ public:
   ModelRepository& models() override { return models_; }
   UsageRepository& usage() override { return usage_; }
   AuditRepository& audit() override { return audit_; }
+  SessionRepository& sessions() override { return sessions_; }
 
   SqlDatabase& database() { return *database_; }
 
@@ -48,6 +50,7 @@ private:
   SqlModelRepository models_;
   SqlUsageRepository usage_;
   SqlAuditRepository audit_;
+  SqlSessionRepository sessions_;
 };
 
 } // namespace gatehouse::store

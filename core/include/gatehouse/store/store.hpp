@@ -7,6 +7,7 @@
 #include <gatehouse/store/migration_result.hpp>
 #include <gatehouse/store/model_repository.hpp>
 #include <gatehouse/store/provider_repository.hpp>
+#include <gatehouse/store/session_repository.hpp>
 #include <gatehouse/store/team_repository.hpp>
 #include <gatehouse/store/usage_repository.hpp>
 #include <gatehouse/store/user_repository.hpp>
@@ -33,6 +34,7 @@ public:
   virtual ModelRepository& models() = 0;
   virtual UsageRepository& usage() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual SessionRepository& sessions() = 0; // schema version 6
 };
 
 } // namespace gatehouse::store
