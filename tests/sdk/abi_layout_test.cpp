@@ -63,7 +63,7 @@ TEST(AbiLayout, UsageGrewOnlyAtItsEnd) {
 }
 
 TEST(AbiLayout, Principal) {
-  EXPECT_EQ(sizeof(gh_principal), 88u);
+  EXPECT_EQ(sizeof(gh_principal), 112u);
   EXPECT_FIELD(gh_principal, struct_size, 0, 4);
   EXPECT_FIELD(gh_principal, role, 4, 4);
   EXPECT_FIELD(gh_principal, subject, 8, 16);
@@ -71,6 +71,16 @@ TEST(AbiLayout, Principal) {
   EXPECT_FIELD(gh_principal, app, 40, 16);
   EXPECT_FIELD(gh_principal, key_id, 56, 16);
   EXPECT_FIELD(gh_principal, scopes, 72, 16);
+  // 1.2
+  EXPECT_FIELD(gh_principal, requests_per_minute, 88, 8);
+  EXPECT_FIELD(gh_principal, tokens_per_minute, 96, 8);
+  EXPECT_FIELD(gh_principal, monthly_budget_micro_usd, 104, 8);
+}
+
+// A 1.0/1.1 principal ends where the 1.2 limits start: that is the struct_size an older
+// plugin writes, and the host reads no limit from it.
+TEST(AbiLayout, PrincipalGrewOnlyAtItsEnd) {
+  EXPECT_EQ(offsetof(gh_principal, requests_per_minute), 88u);
 }
 
 TEST(AbiLayout, UsageEvent) {
@@ -121,8 +131,39 @@ TEST(AbiLayout, SseEvent) {
   EXPECT_FIELD(gh_sse_event, id, 40, 16);
 }
 
+TEST(AbiLayout, Credential) {
+  EXPECT_EQ(sizeof(gh_credential), 136u);
+  EXPECT_FIELD(gh_credential, struct_size, 0, 4);
+  EXPECT_FIELD(gh_credential, role, 4, 4);
+  EXPECT_FIELD(gh_credential, key_id, 8, 16);
+  EXPECT_FIELD(gh_credential, owner, 24, 16);
+  EXPECT_FIELD(gh_credential, team, 40, 16);
+  EXPECT_FIELD(gh_credential, name, 56, 16);
+  EXPECT_FIELD(gh_credential, scopes, 72, 16);
+  EXPECT_FIELD(gh_credential, expires_at_ms, 88, 8);
+  EXPECT_FIELD(gh_credential, revoked_at_ms, 96, 8);
+  EXPECT_FIELD(gh_credential, requests_per_minute, 104, 8);
+  EXPECT_FIELD(gh_credential, tokens_per_minute, 112, 8);
+  EXPECT_FIELD(gh_credential, monthly_budget_micro_usd, 120, 8);
+  EXPECT_FIELD(gh_credential, owner_disabled, 128, 4);
+  EXPECT_FIELD(gh_credential, disabled, 132, 4);
+}
+
+TEST(AbiLayout, Identity) {
+  EXPECT_EQ(sizeof(gh_identity), 96u);
+  EXPECT_FIELD(gh_identity, struct_size, 0, 4);
+  EXPECT_FIELD(gh_identity, role, 4, 4);
+  EXPECT_FIELD(gh_identity, issuer, 8, 16);
+  EXPECT_FIELD(gh_identity, subject, 24, 16);
+  EXPECT_FIELD(gh_identity, email, 40, 16);
+  EXPECT_FIELD(gh_identity, name, 56, 16);
+  EXPECT_FIELD(gh_identity, teams, 72, 16);
+  EXPECT_FIELD(gh_identity, is_service, 88, 4);
+  EXPECT_FIELD(gh_identity, reserved, 92, 4);
+}
+
 TEST(AbiLayout, HostApi) {
-  EXPECT_EQ(sizeof(gh_host_api), 296u);
+  EXPECT_EQ(sizeof(gh_host_api), 320u);
   EXPECT_FIELD(gh_host_api, struct_size, 0, 4);
   EXPECT_FIELD(gh_host_api, abi_major, 4, 2);
   EXPECT_FIELD(gh_host_api, abi_minor, 6, 2);
@@ -163,6 +204,10 @@ TEST(AbiLayout, HostApi) {
   EXPECT_FIELD(gh_host_api, upstream_close, 272, 8);
   EXPECT_FIELD(gh_host_api, call_error, 280, 8);
   EXPECT_FIELD(gh_host_api, buffer_clear, 288, 8);
+  // 1.2: appended after the whole 1.1 table (296 bytes), in this order.
+  EXPECT_FIELD(gh_host_api, credential_find, 296, 8);
+  EXPECT_FIELD(gh_host_api, identity_resolve, 304, 8);
+  EXPECT_FIELD(gh_host_api, http_send, 312, 8);
 }
 
 TEST(AbiLayout, ProviderVtable) {
@@ -175,10 +220,13 @@ TEST(AbiLayout, ProviderVtable) {
 }
 
 TEST(AbiLayout, AuthVtable) {
-  EXPECT_EQ(sizeof(gh_auth_vtable), 16u);
+  EXPECT_EQ(sizeof(gh_auth_vtable), 32u);
   EXPECT_FIELD(gh_auth_vtable, struct_size, 0, 4);
   EXPECT_FIELD(gh_auth_vtable, reserved, 4, 4);
   EXPECT_FIELD(gh_auth_vtable, authenticate, 8, 8);
+  // 1.2: a 1.0/1.1 auth plugin's table is 16 bytes and offers no sign-in.
+  EXPECT_FIELD(gh_auth_vtable, login_start, 16, 8);
+  EXPECT_FIELD(gh_auth_vtable, login_finish, 24, 8);
 }
 
 TEST(AbiLayout, BillingVtable) {
@@ -259,6 +307,27 @@ static_assert(std::is_same_v<decltype(gh_host_api::upstream_read_chunk),
 static_assert(std::is_same_v<decltype(gh_host_api::upstream_close), void (*)(gh_upstream*)>);
 static_assert(std::is_same_v<decltype(gh_host_api::call_error), gh_str (*)(gh_call*)>);
 static_assert(std::is_same_v<decltype(gh_host_api::buffer_clear), void (*)(gh_buffer*)>);
+// 1.2
+static_assert(std::is_same_v<decltype(gh_host_api::credential_find),
+                             gh_status (*)(gh_host*, gh_call*, gh_str, gh_credential*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::identity_resolve),
+                             gh_status (*)(gh_host*, gh_call*, const gh_identity*, gh_principal*)>);
+static_assert(std::is_same_v<decltype(gh_host_api::http_send),
+                             gh_status (*)(gh_host*, gh_call*, const gh_upstream_request*, gh_upstream**)>);
+static_assert(std::is_same_v<decltype(gh_auth_vtable::login_start),
+                             gh_status (*)(void*, gh_call*, gh_str, gh_str, gh_buffer*, gh_buffer*)>);
+static_assert(std::is_same_v<decltype(gh_auth_vtable::login_finish),
+                             gh_status (*)(void*, gh_call*, gh_str, gh_str, gh_str, gh_identity*)>);
+static_assert(std::is_same_v<decltype(gh_principal::requests_per_minute), int64_t>);
+static_assert(std::is_same_v<decltype(gh_principal::tokens_per_minute), int64_t>);
+static_assert(std::is_same_v<decltype(gh_principal::monthly_budget_micro_usd), int64_t>);
+static_assert(std::is_same_v<decltype(gh_credential::role), gh_role>);
+static_assert(std::is_same_v<decltype(gh_credential::expires_at_ms), int64_t>);
+static_assert(std::is_same_v<decltype(gh_credential::owner_disabled), int32_t>);
+static_assert(std::is_same_v<decltype(gh_credential::disabled), int32_t>);
+static_assert(std::is_same_v<decltype(gh_identity::role), gh_role>);
+static_assert(std::is_same_v<decltype(gh_identity::teams), gh_str>);
+static_assert(std::is_same_v<decltype(gh_identity::is_service), int32_t>);
 static_assert(std::is_same_v<decltype(gh_header::name), gh_str>);
 static_assert(std::is_same_v<decltype(gh_upstream_request::headers), const gh_header*>);
 static_assert(std::is_same_v<decltype(gh_upstream_request::header_count), size_t>);
@@ -295,7 +364,7 @@ TEST(AbiConstants, MagicSpellsGatehse1InMemory) {
 
 TEST(AbiConstants, VersionAndEntryPoint) {
   EXPECT_EQ(GH_ABI_VERSION_MAJOR, 1);
-  EXPECT_EQ(GH_ABI_VERSION_MINOR, 1);
+  EXPECT_EQ(GH_ABI_VERSION_MINOR, 2);
   EXPECT_STREQ(GH_PLUGIN_ENTRY_SYMBOL, "gatehouse_plugin_descriptor");
 }
 

@@ -42,6 +42,9 @@ public:
     principal.app = "app-" + std::string(request.path());
     principal.keyId = "key-17";
     principal.scopes = "model:* endpoint:chat";
+    principal.requestsPerMinute = 60;
+    principal.tokensPerMinute = 1000;
+    principal.monthlyBudgetMicroUsd = 25'000'000;
     return sdk::AuthDecision::accept(principal);
   }
 };
@@ -84,6 +87,9 @@ TEST(AuthDescriptor, DescribesAnAuthPlugin) {
   EXPECT_EQ(kDescriptor.kind, GH_KIND_AUTH);
   ASSERT_NE(kDescriptor.auth, nullptr);
   EXPECT_EQ(kDescriptor.auth->struct_size, sizeof(gh_auth_vtable));
+  // Not a SignInAuthPlugin: the host offers no browser sign-in through it.
+  EXPECT_EQ(kDescriptor.auth->login_start, nullptr);
+  EXPECT_EQ(kDescriptor.auth->login_finish, nullptr);
   EXPECT_EQ(kDescriptor.provider, nullptr);
   EXPECT_EQ(kDescriptor.billing, nullptr);
   EXPECT_EQ(gatehouse::testing::descriptorProblem(&kDescriptor), "");
@@ -101,6 +107,9 @@ TEST_F(AuthPluginTest, AcceptedFillsEveryPrincipalField) {
   EXPECT_EQ(outcome.app, "app-/v1/models");
   EXPECT_EQ(outcome.keyId, "key-17");
   EXPECT_EQ(outcome.scopes, "model:* endpoint:chat");
+  EXPECT_EQ(outcome.requestsPerMinute, 60);
+  EXPECT_EQ(outcome.tokensPerMinute, 1000);
+  EXPECT_EQ(outcome.monthlyBudgetMicroUsd, 25'000'000);
   EXPECT_EQ(host_.lastError(), "");
 }
 
@@ -151,6 +160,8 @@ TEST_F(AuthPluginTest, PrincipalViewsOutliveTheCall) {
   EXPECT_EQ(sdk::view(principal.subject), "user:alice");
   EXPECT_EQ(sdk::view(principal.key_id), "key-17");
   EXPECT_EQ(sdk::view(principal.scopes), "model:* endpoint:chat");
+  EXPECT_EQ(principal.requests_per_minute, 60);
+  EXPECT_EQ(principal.monthly_budget_micro_usd, 25'000'000);
 }
 
 TEST_F(AuthPluginTest, AnotherThreadsCallDoesNotOverwriteThisThreadsPrincipal) {

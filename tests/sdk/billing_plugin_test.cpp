@@ -27,6 +27,7 @@ public:
 
 std::vector<std::string> recorded;
 std::string lastAdmittedSubject;
+std::int64_t lastAdmittedBudget = -1;
 
 class Budget : public sdk::BillingPlugin {
 public:
@@ -34,6 +35,7 @@ public:
 
   sdk::Admission admit(const sdk::PrincipalView& principal, std::string_view model) override {
     lastAdmittedSubject = std::string(principal.subject);
+    lastAdmittedBudget = principal.monthlyBudgetMicroUsd;
     if (model == "blocked") {
       return sdk::Admission::refuse("team budget exhausted");
     }
@@ -116,10 +118,12 @@ protected:
 TEST_F(BudgetTest, AdmitAllowsAndSeesThePrincipal) {
   TestPrincipal principal;
   principal.subject = "user:9";
+  principal.monthlyBudgetMicroUsd = 3'000'000;
   bool allowed = false;
   EXPECT_EQ(host_.admit(principal, "gpt-4o", allowed), GH_OK);
   EXPECT_TRUE(allowed);
   EXPECT_EQ(lastAdmittedSubject, "user:9");
+  EXPECT_EQ(lastAdmittedBudget, 3'000'000); // ABI 1.2
   EXPECT_EQ(host_.lastError(), "");
 }
 

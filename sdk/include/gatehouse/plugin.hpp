@@ -1,8 +1,8 @@
 // The Gatehouse plugin SDK's C++ helper (header-only, C++17).
 //
-// Write an ordinary class deriving from ProviderPlugin, AuthPlugin or BillingPlugin,
-// with a constructor taking `gatehouse::sdk::Host&`, then name it in exactly one of the
-// macros below in one .cpp file of the library. The macro exports the C entry point
+// Write an ordinary class deriving from ProviderPlugin, AuthPlugin (or SignInAuthPlugin
+// for browser sign-in) or BillingPlugin, with a constructor taking `gatehouse::sdk::Host&`,
+// then name it in exactly one of the macros below in one .cpp file of the library. The macro exports the C entry point
 // (gatehouse_plugin_descriptor) whose descriptor and vtables are static data; every call
 // from the host runs the class inside an exception firewall:
 //   - gatehouse::sdk::Error(status, message) -> that status, message via set_error
@@ -15,9 +15,12 @@
 #include <gatehouse/plugin_abi.h>
 #include <gatehouse/sdk/auth_plugin.hpp>
 #include <gatehouse/sdk/billing_plugin.hpp>
+#include <gatehouse/sdk/credential.hpp>
 #include <gatehouse/sdk/error.hpp>
 #include <gatehouse/sdk/exchange.hpp>
 #include <gatehouse/sdk/host.hpp>
+#include <gatehouse/sdk/identity.hpp>
+#include <gatehouse/sdk/principal.hpp>
 #include <gatehouse/sdk/principal_view.hpp>
 #include <gatehouse/sdk/provider_plugin.hpp>
 #include <gatehouse/sdk/request.hpp>

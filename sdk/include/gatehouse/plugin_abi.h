@@ -1,5 +1,6 @@
 /*
- * Gatehouse plugin ABI, version 1.1 (1.0 plus upstream I/O; see "ABI 1.1" below).
+ * Gatehouse plugin ABI, version 1.2 (1.0 plus upstream I/O, "ABI 1.1", plus credentials,
+ * identities, host-level HTTP and browser sign-in, "ABI 1.2").
  *
  * This is the whole contract between the Gatehouse host (the gateway process) and a
  * plugin (a shared library). It is plain C so that any compiler, any C++ standard
@@ -48,7 +49,7 @@ extern "C" {
 #define GH_ABI_VERSION_MAJOR 1
 /* A plugin built against a newer minor than the host knows is refused (it may rely on
  * host functions that do not exist). An older minor is accepted. */
-#define GH_ABI_VERSION_MINOR 1
+#define GH_ABI_VERSION_MINOR 2
 
 /* The single exported symbol every plugin defines (GATEHOUSE_PROVIDER_PLUGIN,
  * GATEHOUSE_AUTH_PLUGIN or GATEHOUSE_BILLING_PLUGIN in plugin.hpp define it, or write it
@@ -177,6 +178,11 @@ typedef struct gh_principal {
   gh_str app;      /* application / key name or empty */
   gh_str key_id;   /* credential id (never the secret itself) or empty */
   gh_str scopes;   /* space-separated scope list, e.g. "model:gpt-4o* endpoint:chat" */
+  /* Since 1.2 (absent from a 1.0/1.1 plugin's smaller struct, read as 0). The host
+   * enforces them per principal (key_id, else subject); 0 means no limit. */
+  int64_t requests_per_minute;
+  int64_t tokens_per_minute;       /* prompt plus completion tokens */
+  int64_t monthly_budget_micro_usd; /* millionths of a US dollar per calendar month (UTC) */
 } gh_principal;
 
 /* One finished request, for pricing and accounting. */
@@ -234,6 +240,45 @@ typedef struct gh_sse_event {
   gh_str data;              /* the "data:" lines */
   gh_str id;                /* the "id:" field; empty when none was sent */
 } gh_sse_event;
+
+/* --- ABI 1.2: credentials, identities, browser sign-in ------------------------------ */
+
+/* An API key as the host's key directory holds it: never the secret itself. Filled by
+ * credential_find; every view is valid until the next credential_find on the same thread
+ * or until the plugin call it was made in returns, whichever comes first. */
+typedef struct gh_credential {
+  uint32_t struct_size;           /* set by the PLUGIN before the call (sizeof as it knows it) */
+  gh_role role;                   /* the key's role */
+  gh_str key_id;                  /* the key's id (safe to log and to put in a principal) */
+  gh_str owner;                   /* the owning user's id */
+  gh_str team;                    /* the team's id, or empty */
+  gh_str name;                    /* the application name given at creation */
+  gh_str scopes;                  /* space-separated, e.g. "model:gpt-4o* endpoint:chat" */
+  int64_t expires_at_ms;          /* unix epoch ms; 0: never */
+  int64_t revoked_at_ms;          /* unix epoch ms; 0: not revoked */
+  int64_t requests_per_minute;    /* 0: no limit */
+  int64_t tokens_per_minute;      /* 0: no limit */
+  int64_t monthly_budget_micro_usd; /* 0: no budget */
+  int32_t owner_disabled;         /* 1: the owning user is disabled */
+  int32_t disabled;               /* 1: the key is switched off (it can be switched on again) */
+} gh_credential;
+
+/* A person or service as an identity provider asserted it (e.g. from a validated OpenID
+ * Connect ID token or access token), after the plugin applied its claim mappings. */
+typedef struct gh_identity {
+  uint32_t struct_size;           /* set by the writer */
+  gh_role role;                   /* GH_ROLE_MEMBER or GH_ROLE_ADMIN, from the claim mapping */
+  gh_str issuer;                  /* e.g. "https://login.example.com" */
+  gh_str subject;                 /* the issuer's stable id for them ("sub") */
+  gh_str email;                   /* may be empty */
+  gh_str name;                    /* display name; may be empty */
+  /* Team names, separated by "\n" (names may contain spaces); empty: none. The first is the
+   * principal's team. */
+  gh_str teams;
+  /* 1: a service (e.g. a client-credentials token), not a person; kept on the user record. */
+  int32_t is_service;
+  int32_t reserved;               /* 0 */
+} gh_identity;
 
 /* ------------------------------------------------------------------------------------ */
 /* Host API: implemented by the host, handed to the plugin's init                       */
@@ -412,6 +457,42 @@ typedef struct gh_host_api {
   /* Empties `buffer` (overwriting its bytes with zeros), keeping its memory for reuse,
    * so a plugin reading a long body chunk by chunk does not allocate per chunk. */
   void (*buffer_clear)(gh_buffer* buffer);
+
+  /* ==== Since 1.2 ==================================================================== */
+
+  /* --- the key directory (auth plugins) --------------------------------------------- */
+
+  /* Looks up an API key by the secret the client presented. The host hashes the secret
+   * (the store keeps only hashes), finds the key in its in-memory directory (a copy of the
+   * store refreshed every auth.key_refresh_ms, so a lookup never waits on the database)
+   * and compares the hashes in constant time. GH_OK with *out filled (the plugin still
+   * decides what a revoked, expired or disabled key means); GH_ERROR_NOT_FOUND when no
+   * key matches; GH_ERROR_UNAVAILABLE when the directory has not loaded yet. Never logs
+   * the secret. */
+  gh_status (*credential_find)(gh_host* host, gh_call* call, gh_str secret, gh_credential* out);
+
+  /* --- identities (auth plugins) ----------------------------------------------------- */
+
+  /* Maps an identity to the principal of the user it belongs to, creating the user on
+   * first sight and their team memberships (teams are created when missing), and
+   * updating role, email and name when they changed. Cached by the host: only a new or
+   * changed identity costs a store write. Fills *out_principal (subject = user id, team =
+   * first team's id, role); the views are valid until the next identity_resolve on the
+   * same thread or until the plugin call returns. GH_ERROR_PERMISSION_DENIED when an
+   * administrator disabled that user; GH_ERROR_UNAVAILABLE when the store is down. */
+  gh_status (*identity_resolve)(gh_host* host, gh_call* call, const gh_identity* identity,
+                                gh_principal* out_principal);
+
+  /* --- host-level HTTP (any plugin; e.g. OpenID discovery and JWKS) ------------------ */
+
+  /* Sends `request` outside of any client exchange, through the plugin's own upstream
+   * client (plugins[].upstream settings over the top-level "upstream" block: TLS
+   * verification, ca_file, proxy, timeouts). Same results and semantics as upstream_send,
+   * and the returned handle works with every upstream_* call, but the PLUGIN must close it
+   * with upstream_close (the host closes nothing for it). May be called from any plugin
+   * call, including init, on any thread. */
+  gh_status (*http_send)(gh_host* host, gh_call* call, const gh_upstream_request* request,
+                         gh_upstream** out_upstream);
 } gh_host_api;
 
 /* ------------------------------------------------------------------------------------ */
@@ -455,6 +536,27 @@ typedef struct gh_auth_vtable {
    * (e.g. its store is unreachable); the host then answers 503. Required. */
   gh_status (*authenticate)(void* plugin_state, gh_call* call, gh_request* request,
                             gh_auth_verdict* out_verdict, gh_principal* out_principal);
+
+  /* ---- Since 1.2: browser sign-in (optional: NULL when the plugin offers none) -------- */
+  /* The host serves GET /auth/login, GET /auth/callback and POST /auth/logout, keeps the
+   * pending sign-in server-side (in the store, so any node can finish it), binds it to the
+   * browser with a cookie, and creates the session. The plugin speaks the protocol. */
+
+  /* Starts a sign-in. `state` is a fresh random value from the host that must come back on
+   * the callback (e.g. OAuth's state parameter); `redirect_uri` is where the browser must
+   * return. Appends the URL to send the browser to to `out_location`, and to `out_flow`
+   * whatever the plugin needs to finish (e.g. nonce and PKCE verifier; at most 4 KiB; the
+   * host stores it, never shows it to the browser). Both must be set together. */
+  gh_status (*login_start)(void* plugin_state, gh_call* call, gh_str state, gh_str redirect_uri,
+                           gh_buffer* out_location, gh_buffer* out_flow);
+  /* Finishes a sign-in. `callback_query` is the raw query string the browser came back
+   * with (the host has already matched its state to this flow); `flow` is what
+   * login_start wrote. On GH_OK fills *out_identity (views valid until this plugin is next
+   * called on the same thread); the host then resolves it as identity_resolve does.
+   * GH_ERROR_UNAUTHENTICATED (with set_error saying why, fit for the user) when the
+   * provider refused or the tokens are not valid. */
+  gh_status (*login_finish)(void* plugin_state, gh_call* call, gh_str redirect_uri, gh_str callback_query,
+                            gh_str flow, gh_identity* out_identity);
 } gh_auth_vtable;
 
 typedef struct gh_billing_vtable {

@@ -25,9 +25,16 @@ gh_status handle(void*, gh_call*, gh_exchange*) {
 gh_status authenticate(void*, gh_call*, gh_request*, gh_auth_verdict*, gh_principal*) {
   return GH_OK;
 }
+gh_status loginStart(void*, gh_call*, gh_str, gh_str, gh_buffer*, gh_buffer*) {
+  return GH_OK;
+}
+gh_status loginFinish(void*, gh_call*, gh_str, gh_str, gh_str, gh_identity*) {
+  return GH_OK;
+}
 
 const gh_provider_vtable kProvider{sizeof(gh_provider_vtable), 0, create, destroy, handle};
-const gh_auth_vtable kAuth{sizeof(gh_auth_vtable), 0, authenticate};
+const gh_auth_vtable kAuth{sizeof(gh_auth_vtable), 0, authenticate, nullptr, nullptr};
+const gh_auth_vtable kSignIn{sizeof(gh_auth_vtable), 0, authenticate, loginStart, loginFinish};
 const gh_billing_vtable kBillingEmpty{sizeof(gh_billing_vtable), 0, nullptr, nullptr, nullptr};
 
 gh_plugin_descriptor validProvider() {
@@ -44,6 +51,14 @@ gh_plugin_descriptor validProvider() {
                               &kProvider,
                               nullptr,
                               nullptr};
+}
+
+gh_plugin_descriptor withAuth(const gh_auth_vtable* table) {
+  gh_plugin_descriptor auth = validProvider();
+  auth.kind = GH_KIND_AUTH;
+  auth.provider = nullptr;
+  auth.auth = table;
+  return auth;
 }
 
 bool mentions(const std::string& problem, const std::string& text) {
@@ -130,6 +145,33 @@ TEST(DescriptorCheck, RefusesMissingRequiredFunctions) {
   auth.provider = nullptr;
   auth.auth = &noAuthenticate;
   EXPECT_EQ(descriptorProblem(&auth), "auth plugin lacks required function authenticate");
+}
+
+// ABI 1.2 grew the auth table; a 1.0/1.1 plugin's 16-byte table (no sign-in) stays valid.
+TEST(DescriptorCheck, AcceptsAnOlderAuthTableAndASignInTable) {
+  gh_auth_vtable older = kAuth;
+  older.struct_size = gatehouse::testing::kAuthVtableSize10;
+  older.login_start = loginStart; // past its struct_size: never read
+  const gh_plugin_descriptor old = withAuth(&older);
+  EXPECT_EQ(descriptorProblem(&old), "");
+  const gh_plugin_descriptor signIn = withAuth(&kSignIn);
+  EXPECT_EQ(descriptorProblem(&signIn), "");
+
+  gh_auth_vtable tooSmall = kAuth;
+  tooSmall.struct_size = gatehouse::testing::kAuthVtableSize10 - 1;
+  const gh_plugin_descriptor small = withAuth(&tooSmall);
+  EXPECT_EQ(descriptorProblem(&small), "auth table struct_size too small");
+}
+
+TEST(DescriptorCheck, RefusesHalfASignIn) {
+  gh_auth_vtable startOnly = kSignIn;
+  startOnly.login_finish = nullptr;
+  const gh_plugin_descriptor start = withAuth(&startOnly);
+  EXPECT_EQ(descriptorProblem(&start), "auth plugin sets only one of login_start and login_finish");
+  gh_auth_vtable finishOnly = kSignIn;
+  finishOnly.login_start = nullptr;
+  const gh_plugin_descriptor finish = withAuth(&finishOnly);
+  EXPECT_EQ(descriptorProblem(&finish), "auth plugin sets only one of login_start and login_finish");
 }
 
 } // namespace

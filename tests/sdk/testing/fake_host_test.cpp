@@ -306,4 +306,183 @@ TEST(FakeHostApi, UpstreamCallsPlayTheScriptAndReportFailuresOnTheCall) {
   EXPECT_EQ(exchange.upstream().misuses().size(), 1u); // the mixed read style
 }
 
+// --- ABI 1.2 through the table ---
+
+TEST(FakeHostApi, CredentialFindReachesTheScriptedDirectory) {
+  const gh_host_api& api = FakeHost::api();
+  FakeHost host;
+  gatehouse::sdk::Credential key;
+  key.keyId = "key-9";
+  host.credentials().add("ghk_nine", key);
+  gh_credential out{};
+  out.struct_size = sizeof out;
+  FakeCall call;
+  ASSERT_EQ(api.credential_find(host.handle(), call.handle(), str("ghk_nine"), &out), GH_OK);
+  EXPECT_EQ(text(out.key_id), "key-9");
+  EXPECT_EQ(api.credential_find(host.handle(), call.handle(), str("ghk_other"), &out), GH_ERROR_NOT_FOUND);
+  EXPECT_EQ(call.message, "no such API key");
+  EXPECT_EQ(api.credential_find(nullptr, call.handle(), str("ghk_nine"), &out), GH_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(api.credential_find(host.handle(), call.handle(), str("ghk_nine"), nullptr),
+            GH_ERROR_INVALID_ARGUMENT);
+}
+
+TEST(FakeHostApi, IdentityResolveReachesTheScriptedResolver) {
+  const gh_host_api& api = FakeHost::api();
+  FakeHost host;
+  const std::string issuer = "https://idp.test";
+  const std::string subject = "s-1";
+  gh_identity identity{};
+  identity.struct_size = sizeof identity;
+  identity.issuer = str(issuer);
+  identity.subject = str(subject);
+  gh_principal out{};
+  out.struct_size = sizeof out;
+  FakeCall call;
+  ASSERT_EQ(api.identity_resolve(host.handle(), call.handle(), &identity, &out), GH_OK) << call.message;
+  EXPECT_EQ(text(out.subject), "s-1");
+  host.identities().fail(GH_ERROR_PERMISSION_DENIED, "This account is disabled.");
+  EXPECT_EQ(api.identity_resolve(host.handle(), call.handle(), &identity, &out), GH_ERROR_PERMISSION_DENIED);
+  EXPECT_EQ(call.message, "This account is disabled.");
+  EXPECT_EQ(api.identity_resolve(host.handle(), call.handle(), nullptr, &out), GH_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(host.identities().calls().size(), 2u);
+}
+
+TEST(FakeHostApi, HttpSendPlaysTheHostsScriptAndLeavesClosingToThePlugin) {
+  const gh_host_api& api = FakeHost::api();
+  FakeHost host;
+  host.http().respond(gatehouse::testing::FakeUpstreamResponse::body(200, R"({"keys":[]})"));
+  const std::string method = "GET";
+  const std::string url = "https://idp.test/jwks";
+  gh_upstream_request request{};
+  request.struct_size = sizeof request;
+  request.method = str(method);
+  request.url = str(url);
+  FakeCall call;
+  gh_upstream* upstream = nullptr;
+  ASSERT_EQ(api.http_send(host.handle(), call.handle(), &request, &upstream), GH_OK) << call.message;
+  FakeBuffer body;
+  ASSERT_EQ(api.upstream_read_body(upstream, call.handle(), body.handle()), GH_OK);
+  EXPECT_EQ(body.contents(), R"({"keys":[]})");
+  EXPECT_EQ(host.http().leftOpen(), 1u);
+  api.upstream_close(upstream);
+  EXPECT_EQ(host.http().leftOpen(), 0u);
+  EXPECT_EQ(host.http().requests().at(0).url, "https://idp.test/jwks");
+
+  gh_upstream* failed = reinterpret_cast<gh_upstream*>(&call); // must be reset to NULL
+  EXPECT_EQ(api.http_send(host.handle(), call.handle(), &request, &failed), GH_ERROR_UPSTREAM);
+  EXPECT_EQ(failed, nullptr);
+  EXPECT_NE(call.message.find("no response queued"), std::string::npos) << call.message;
+  EXPECT_EQ(api.http_send(nullptr, call.handle(), &request, &failed), GH_ERROR_INVALID_ARGUMENT);
+}
+
+// A plugin that keeps a credential_find view past its call (which the ABI forbids).
+std::string keptKeyId;
+gh_str leakedKeyId{nullptr, 0};
+gh_status keepingAuthenticate(void* state, gh_call* call, gh_request*, gh_auth_verdict* verdict,
+                              gh_principal*) {
+  gh_credential credential{};
+  credential.struct_size = sizeof credential;
+  const std::string secret = "ghk_kept";
+  const gh_status status =
+      FakeHost::api().credential_find(static_cast<gh_host*>(state), call, str(secret), &credential);
+  keptKeyId = text(credential.key_id);
+  leakedKeyId = credential.key_id;
+  *verdict = GH_AUTH_NOT_MINE;
+  return status;
+}
+gh_status keepingInit(const gh_host_api*, gh_host* host, gh_call*, void** state) {
+  *state = host;
+  return GH_OK;
+}
+void keepingShutdown(void*) {
+}
+
+TEST(FakeHost, CredentialViewsDieWhenThePluginCallReturns) {
+  static const gh_auth_vtable table{sizeof(gh_auth_vtable), 0, keepingAuthenticate, nullptr, nullptr};
+  const gh_plugin_descriptor descriptor{GH_PLUGIN_MAGIC,
+                                        GH_ABI_VERSION_MAJOR,
+                                        GH_ABI_VERSION_MINOR,
+                                        sizeof(gh_plugin_descriptor),
+                                        GH_KIND_AUTH,
+                                        0,
+                                        gh_str{"keeping", 7},
+                                        gh_str{"1", 1},
+                                        keepingInit,
+                                        keepingShutdown,
+                                        nullptr,
+                                        &table,
+                                        nullptr};
+  FakeHost host;
+  gatehouse::sdk::Credential key;
+  key.keyId = "key-kept";
+  host.credentials().add("ghk_kept", key);
+  ASSERT_EQ(host.init(&descriptor), GH_OK) << host.lastError();
+  FakeRequest request;
+  gatehouse::testing::AuthOutcome outcome;
+  ASSERT_EQ(host.authenticate(request, outcome), GH_OK) << host.lastError();
+  EXPECT_EQ(keptKeyId, "key-kept");         // valid during the call
+  EXPECT_EQ(text(leakedKeyId), "########"); // garbage after it
+}
+
+// A raw sign-in plugin breaking the rules the gateway enforces on login_start/login_finish.
+gh_status silentStart(void*, gh_call*, gh_str, gh_str, gh_buffer*, gh_buffer*) {
+  return GH_OK; // and never a location
+}
+gh_status shortFinish(void*, gh_call*, gh_str, gh_str, gh_str, gh_identity* identity) {
+  identity->struct_size = 16;
+  return GH_OK;
+}
+gh_status noAuthenticate(void*, gh_call*, gh_request*, gh_auth_verdict* verdict, gh_principal*) {
+  *verdict = GH_AUTH_NOT_MINE;
+  return GH_OK;
+}
+
+TEST(FakeHost, RefusesWhatTheGatewayRefusesFromASignIn) {
+  static const gh_auth_vtable table{sizeof(gh_auth_vtable), 0, noAuthenticate, silentStart, shortFinish};
+  const gh_plugin_descriptor descriptor{GH_PLUGIN_MAGIC,
+                                        GH_ABI_VERSION_MAJOR,
+                                        GH_ABI_VERSION_MINOR,
+                                        sizeof(gh_plugin_descriptor),
+                                        GH_KIND_AUTH,
+                                        0,
+                                        gh_str{"raw", 3},
+                                        gh_str{"1", 1},
+                                        keepingInit,
+                                        keepingShutdown,
+                                        nullptr,
+                                        &table,
+                                        nullptr};
+  FakeHost host;
+  ASSERT_EQ(host.init(&descriptor), GH_OK) << host.lastError();
+  ASSERT_TRUE(host.offersLogin());
+  gatehouse::sdk::LoginStart start;
+  EXPECT_EQ(host.loginStart("s", "https://gw/auth/callback", start), GH_ERROR_INTERNAL);
+  EXPECT_EQ(host.lastError(), "login_start succeeded without a location");
+  gatehouse::sdk::Identity identity;
+  EXPECT_EQ(host.loginFinish("https://gw/auth/callback", "code=x", "f", identity), GH_ERROR_INTERNAL);
+  EXPECT_EQ(host.lastError(), "login_finish filled an identity smaller than ABI 1.2's gh_identity");
+}
+
+TEST(FakeHost, AnOlderAuthTableOffersNoSignIn) {
+  static const gh_auth_vtable table{16, 0, noAuthenticate, silentStart, shortFinish}; // 1.1-sized
+  const gh_plugin_descriptor descriptor{GH_PLUGIN_MAGIC,
+                                        GH_ABI_VERSION_MAJOR,
+                                        1,
+                                        sizeof(gh_plugin_descriptor),
+                                        GH_KIND_AUTH,
+                                        0,
+                                        gh_str{"old", 3},
+                                        gh_str{"1", 1},
+                                        keepingInit,
+                                        keepingShutdown,
+                                        nullptr,
+                                        &table,
+                                        nullptr};
+  FakeHost host;
+  ASSERT_EQ(host.init(&descriptor), GH_OK) << host.lastError();
+  EXPECT_FALSE(host.offersLogin());
+  gatehouse::sdk::LoginStart start;
+  EXPECT_EQ(host.loginStart("s", "r", start), GH_ERROR_UNSUPPORTED);
+}
+
 } // namespace

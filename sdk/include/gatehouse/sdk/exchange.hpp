@@ -8,7 +8,6 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace gatehouse::sdk {
 
@@ -37,32 +36,9 @@ public:
   // GH_ERROR_UPSTREAM, _UPSTREAM_TIMEOUT, _UNAVAILABLE or _CANCELLED) when there is no
   // response; an HTTP error status is a response, not an exception.
   Upstream send(const UpstreamRequest& request) {
-    std::vector<gh_header> headers;
-    headers.reserve(request.headers.size());
-    for (const auto& [name, value] : request.headers) {
-      headers.push_back(gh_header{ghStr(name), ghStr(value)});
-    }
-    std::vector<gh_str> parts;
-    if (request.bodyParts.empty()) {
-      if (!request.body.empty()) {
-        parts.push_back(ghStr(request.body));
-      }
-    } else {
-      parts.reserve(request.bodyParts.size());
-      for (std::string_view part : request.bodyParts) {
-        parts.push_back(ghStr(part));
-      }
-    }
-    gh_upstream_request raw{};
-    raw.struct_size = sizeof raw;
-    raw.method = ghStr(request.method);
-    raw.url = ghStr(request.url);
-    raw.headers = headers.data();
-    raw.header_count = headers.size();
-    raw.body_parts = parts.data();
-    raw.body_part_count = parts.size();
+    const detail::RawUpstreamRequest raw(request);
     gh_upstream* upstream = nullptr;
-    const gh_status status = api_->upstream_send(exchange_, detail::currentCall(), &raw, &upstream);
+    const gh_status status = api_->upstream_send(exchange_, detail::currentCall(), raw.raw(), &upstream);
     if (status != GH_OK) {
       throw detail::hostFailure(*api_, status, "sending the upstream request");
     }

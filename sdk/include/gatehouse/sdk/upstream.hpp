@@ -12,7 +12,8 @@
 //
 // Every failure throws Error with the host's status (GH_ERROR_UPSTREAM, _UPSTREAM_TIMEOUT,
 // _UNAVAILABLE, _CANCELLED) and message; letting it escape handle() answers the client with
-// the matching 502/504/503. Only use these inside ProviderInstance::handle().
+// the matching 502/504/503. Exchange::send works inside ProviderInstance::handle() only;
+// Host::send (ABI 1.2) works from any plugin call, e.g. for OpenID discovery and JWKS.
 #pragma once
 
 #include <gatehouse/plugin_abi.h>
@@ -60,6 +61,44 @@ inline Error hostFailure(const gh_host_api& api, gh_status status, std::string_v
   }
   return Error(status, message);
 }
+
+// `request` as the ABI's gh_upstream_request. Borrows its strings (and the body parts'
+// targets): keep `request` alive while raw() is in use.
+class RawUpstreamRequest {
+public:
+  explicit RawUpstreamRequest(const UpstreamRequest& request) {
+    headers_.reserve(request.headers.size());
+    for (const auto& [name, value] : request.headers) {
+      headers_.push_back(gh_header{ghStr(name), ghStr(value)});
+    }
+    if (request.bodyParts.empty()) {
+      if (!request.body.empty()) {
+        parts_.push_back(ghStr(request.body));
+      }
+    } else {
+      parts_.reserve(request.bodyParts.size());
+      for (std::string_view part : request.bodyParts) {
+        parts_.push_back(ghStr(part));
+      }
+    }
+    raw_.struct_size = sizeof raw_;
+    raw_.method = ghStr(request.method);
+    raw_.url = ghStr(request.url);
+    raw_.headers = headers_.data();
+    raw_.header_count = headers_.size();
+    raw_.body_parts = parts_.data();
+    raw_.body_part_count = parts_.size();
+  }
+  RawUpstreamRequest(const RawUpstreamRequest&) = delete;
+  RawUpstreamRequest& operator=(const RawUpstreamRequest&) = delete;
+
+  const gh_upstream_request* raw() const noexcept { return &raw_; }
+
+private:
+  std::vector<gh_header> headers_;
+  std::vector<gh_str> parts_;
+  gh_upstream_request raw_{};
+};
 
 } // namespace detail
 

@@ -10,6 +10,12 @@
 
 namespace gatehouse::testing {
 
+// gh_auth_vtable as ABI 1.0 defined it (authenticate only) and as 1.2 grew it (browser
+// sign-in): an older auth plugin's smaller table is still valid.
+inline constexpr std::size_t kAuthVtableSize10 = offsetof(gh_auth_vtable, login_start);
+inline constexpr std::size_t kAuthVtableSize12 =
+    offsetof(gh_auth_vtable, login_finish) + sizeof(gh_auth_vtable::login_finish);
+
 // Empty when the descriptor is acceptable, otherwise why it is not.
 inline std::string descriptorProblem(const gh_plugin_descriptor* descriptor) {
   if (descriptor == nullptr) {
@@ -72,11 +78,16 @@ inline std::string descriptorProblem(const gh_plugin_descriptor* descriptor) {
     if (descriptor->auth == nullptr) {
       return "kind 2 (auth) has no auth table";
     }
-    if (descriptor->auth->struct_size < sizeof(gh_auth_vtable)) {
+    if (descriptor->auth->struct_size < kAuthVtableSize10) {
       return "auth table struct_size too small";
     }
     if (descriptor->auth->authenticate == nullptr) {
       return "auth plugin lacks required function authenticate";
+    }
+    // Sign-in needs both halves: a host could start a sign-in it can never finish.
+    if (descriptor->auth->struct_size >= kAuthVtableSize12 &&
+        (descriptor->auth->login_start == nullptr) != (descriptor->auth->login_finish == nullptr)) {
+      return "auth plugin sets only one of login_start and login_finish";
     }
     return {};
   case GH_KIND_BILLING:

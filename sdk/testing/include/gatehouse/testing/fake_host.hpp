@@ -13,19 +13,37 @@
 //   EXPECT_EQ(exchange.status(), 200);
 //   EXPECT_EQ(exchange.upstream().requests().at(0).url, "https://upstream.test/v1/x");
 //
+// An auth plugin is driven the same way (ABI 1.2 host services are scripted too):
+//
+//   host.credentials().add("ghk_...", credential);            // credential_find
+//   host.identities().fail(GH_ERROR_UNAVAILABLE, "store down"); // identity_resolve
+//   host.http().respond(FakeUpstreamResponse::body(200, jwks)); // http_send
+//   FakeRequest request;
+//   request.setHeader("Authorization", "Bearer ghk_...");
+//   AuthOutcome outcome;
+//   EXPECT_EQ(host.authenticate(request, outcome), GH_OK);
+//   sdk::LoginStart start;                                      // a SignInAuthPlugin
+//   EXPECT_EQ(host.loginStart("state-1", "https://gw/auth/callback", start), GH_OK);
+//
 // Every call's set_error message is kept in lastError(). Calls are meant to come from the
 // test's thread; only logging is safe from other threads.
 #pragma once
 
 #include <gatehouse/plugin_abi.h>
+#include <gatehouse/sdk/auth_plugin.hpp>
+#include <gatehouse/sdk/identity.hpp>
+#include <gatehouse/sdk/principal.hpp>
 #include <gatehouse/sdk/str.hpp>
 #include <gatehouse/testing/descriptor_check.hpp>
 #include <gatehouse/testing/fake_buffer.hpp>
 #include <gatehouse/testing/fake_call.hpp>
+#include <gatehouse/testing/fake_credentials.hpp>
 #include <gatehouse/testing/fake_exchange.hpp>
+#include <gatehouse/testing/fake_identities.hpp>
 #include <gatehouse/testing/fake_request.hpp>
 #include <gatehouse/testing/fake_secrets.hpp>
 #include <gatehouse/testing/fake_upstream.hpp>
+#include <gatehouse/testing/fake_upstream_script.hpp>
 #include <gatehouse/testing/log_capture.hpp>
 #include <gatehouse/testing/test_principal.hpp>
 #include <gatehouse/testing/test_usage_event.hpp>
@@ -45,6 +63,8 @@ struct AuthOutcome {
   gh_auth_verdict verdict = GH_AUTH_NOT_MINE;
   gh_role role = GH_ROLE_MEMBER;
   std::string subject, team, app, keyId, scopes;
+  // ABI 1.2; 0 when the plugin's principal predates them.
+  std::int64_t requestsPerMinute = 0, tokensPerMinute = 0, monthlyBudgetMicroUsd = 0;
 };
 
 class FakeHost {
@@ -91,6 +111,12 @@ public:
   bool initialised() const { return descriptor_ != nullptr; }
 
   FakeSecrets& secrets() { return secrets_; }
+  // ABI 1.2: the key directory (credential_find), the identity resolver (identity_resolve)
+  // and the plugin's own HTTP client (http_send; the plugin must close what it opens, so
+  // http().leftOpen() should be 0 after every call).
+  FakeCredentials& credentials() { return credentials_; }
+  FakeIdentities& identities() { return identities_; }
+  FakeUpstreamScript& http() { return http_; }
   LogCapture& logs() { return logs_; }
   const LogCapture& logs() const { return logs_; }
   // The message the plugin passed to set_error during the most recent call ("" if none).
@@ -155,8 +181,68 @@ public:
       out.app = std::string(sdk::view(principal.app));
       out.keyId = std::string(sdk::view(principal.key_id));
       out.scopes = std::string(sdk::view(principal.scopes));
+      out.requestsPerMinute = sdk::detail::limitOf(principal, &gh_principal::requests_per_minute);
+      out.tokensPerMinute = sdk::detail::limitOf(principal, &gh_principal::tokens_per_minute);
+      out.monthlyBudgetMicroUsd = sdk::detail::limitOf(principal, &gh_principal::monthly_budget_micro_usd);
     }
     return status;
+  }
+
+  // --- browser sign-in (ABI 1.2, auth plugins that offer it) ---
+
+  // True when the plugin's auth table is 1.2-sized and sets login_start and login_finish.
+  bool offersLogin() const {
+    return is(GH_KIND_AUTH) && descriptor_->auth->struct_size >= kAuthVtableSize12 &&
+           descriptor_->auth->login_start != nullptr && descriptor_->auth->login_finish != nullptr;
+  }
+  // Refuses what the gateway refuses: a start without a location or with a flow over
+  // sdk::kMaxLoginFlowBytes is a plugin failure (GH_ERROR_INTERNAL).
+  gh_status loginStart(std::string_view state, std::string_view redirectUri, sdk::LoginStart& out) {
+    out = sdk::LoginStart{};
+    if (!offersLogin()) {
+      return fail(GH_ERROR_UNSUPPORTED, "the plugin offers no browser sign-in");
+    }
+    FakeBuffer location;
+    FakeBuffer flow;
+    const gh_status status = run([&](gh_call* call) {
+      return descriptor_->auth->login_start(state_, call, sdk::ghStr(state), sdk::ghStr(redirectUri),
+                                            location.handle(), flow.handle());
+    });
+    if (status != GH_OK) {
+      return status;
+    }
+    if (location.contents().empty()) {
+      return fail(GH_ERROR_INTERNAL, "login_start succeeded without a location");
+    }
+    if (flow.contents().size() > sdk::kMaxLoginFlowBytes) {
+      return fail(GH_ERROR_INTERNAL,
+                  "login_start wrote a flow over " + std::to_string(sdk::kMaxLoginFlowBytes) + " bytes");
+    }
+    out.location = location.contents();
+    out.flow = flow.contents();
+    return GH_OK;
+  }
+  // The identity is copied out of the plugin's views at once, teams split on "\n" with
+  // empty names dropped, as the gateway does.
+  gh_status loginFinish(std::string_view redirectUri, std::string_view callbackQuery, std::string_view flow,
+                        sdk::Identity& out) {
+    out = sdk::Identity{};
+    if (!offersLogin()) {
+      return fail(GH_ERROR_UNSUPPORTED, "the plugin offers no browser sign-in");
+    }
+    gh_identity identity{};
+    const gh_status status = run([&](gh_call* call) {
+      return descriptor_->auth->login_finish(state_, call, sdk::ghStr(redirectUri), sdk::ghStr(callbackQuery),
+                                             sdk::ghStr(flow), &identity);
+    });
+    if (status != GH_OK) {
+      return status;
+    }
+    if (identity.struct_size < kIdentitySize12) {
+      return fail(GH_ERROR_INTERNAL, "login_finish filled an identity smaller than ABI 1.2's gh_identity");
+    }
+    out = sdk::detail::identityFrom(identity);
+    return GH_OK;
   }
 
   // --- billing plugins: an empty slot answers GH_ERROR_UNSUPPORTED, so a test notices ---
@@ -208,7 +294,9 @@ public:
         // 1.1
         &apiExchangeRequestHeader, &apiExchangeFormField, &apiExchangeStreamBegin, &apiExchangeStreamWrite,
         &apiUpstreamSend, &apiUpstreamStatus, &apiUpstreamHeader, &apiUpstreamReadBody, &apiUpstreamNextEvent,
-        &apiUpstreamReadChunk, &apiUpstreamClose, &apiCallError, &apiBufferClear};
+        &apiUpstreamReadChunk, &apiUpstreamClose, &apiCallError, &apiBufferClear,
+        // 1.2
+        &apiCredentialFind, &apiIdentityResolve, &apiHttpSend};
     return table;
   }
   gh_host* handle() { return reinterpret_cast<gh_host*>(this); }
@@ -225,6 +313,9 @@ private:
     FakeCall call;
     gh_status status = invoke(call.handle());
     lastError_ = std::move(call.message);
+    // Views lent during the call die with it, as the ABI says.
+    credentials_.endCall();
+    identities_.endCall();
     return status;
   }
   gh_status fail(gh_status status, std::string message) {
@@ -432,6 +523,37 @@ private:
     }
   }
 
+  // --- ABI 1.2 ---
+  static gh_status apiCredentialFind(gh_host* host, gh_call* call, gh_str secret, gh_credential* out) {
+    if (host == nullptr || out == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "credential_find: host and out must not be NULL");
+    }
+    std::string why;
+    const gh_status status = from(host)->credentials_.find(sdk::view(secret), *out, why);
+    return status == GH_OK ? GH_OK : failCall(call, status, why);
+  }
+  static gh_status apiIdentityResolve(gh_host* host, gh_call* call, const gh_identity* identity,
+                                      gh_principal* outPrincipal) {
+    if (host == nullptr || identity == nullptr || outPrincipal == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "identity_resolve: NULL argument");
+    }
+    std::string why;
+    const gh_status status = from(host)->identities_.resolve(*identity, *outPrincipal, why);
+    return status == GH_OK ? GH_OK : failCall(call, status, why);
+  }
+  static gh_status apiHttpSend(gh_host* host, gh_call* call, const gh_upstream_request* request,
+                               gh_upstream** outUpstream) {
+    if (outUpstream != nullptr) {
+      *outUpstream = nullptr;
+    }
+    if (host == nullptr || request == nullptr || outUpstream == nullptr) {
+      return failCall(call, GH_ERROR_INVALID_ARGUMENT, "http_send: NULL argument");
+    }
+    std::string why;
+    const gh_status status = from(host)->http_.send(*request, outUpstream, why);
+    return status == GH_OK ? GH_OK : failCall(call, status, why);
+  }
+
   static gh_str apiRequestHeader(gh_request* request, gh_str name) {
     return request ? sdk::ghStr(FakeRequest::from(request).header(sdk::view(name))) : gh_str{nullptr, 0};
   }
@@ -448,6 +570,9 @@ private:
   std::string pluginName_;
   std::string pluginConfig_ = "{}";
   FakeSecrets secrets_;
+  FakeCredentials credentials_;
+  FakeIdentities identities_;
+  FakeUpstreamScript http_;
   LogCapture logs_;
   std::string lastError_;
   const gh_plugin_descriptor* descriptor_ = nullptr;
