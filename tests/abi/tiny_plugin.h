@@ -68,27 +68,34 @@ static inline gh_status tiny_handle(void* instance, gh_call* call, gh_exchange* 
   return GH_OK;
 }
 
-/* Appends one line to the file named by "trace_file" in a config block, so tests can
- * see init/create/destroy/shutdown happen, even after the library is unloaded. The
- * config parsing is deliberately naive: it only has to read what the tests write. */
-static inline void tiny_trace_path(gh_str config_json, char* out, size_t capacity) {
+/* Copies the string value of "key" in a flat config block into `out` ("" when absent or
+ * too long). The config parsing is deliberately naive: it only has to read what the tests
+ * write (no escapes, no nesting). */
+static inline void tiny_config_value(gh_str config_json, const char* key, char* out, size_t capacity) {
   char config[1024];
-  const char* key = "\"trace_file\":\"";
+  char pattern[64];
   const char* start;
   const char* end;
   out[0] = '\0';
   tiny_copy(config_json, config, sizeof config);
-  start = strstr(config, key);
+  snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
+  start = strstr(config, pattern);
   if (start == NULL) {
     return;
   }
-  start += strlen(key);
+  start += strlen(pattern);
   end = strchr(start, '"');
   if (end == NULL || (size_t)(end - start) >= capacity) {
     return;
   }
   memcpy(out, start, (size_t)(end - start));
   out[end - start] = '\0';
+}
+
+/* Appends one line to the file named by "trace_file" in a config block, so tests can
+ * see init/create/destroy/shutdown happen, even after the library is unloaded. */
+static inline void tiny_trace_path(gh_str config_json, char* out, size_t capacity) {
+  tiny_config_value(config_json, "trace_file", out, capacity);
 }
 
 static inline void tiny_trace(const char* path, const char* event, gh_str subject) {

@@ -125,6 +125,14 @@ std::optional<std::string> copyKindTable(const gh_plugin_descriptor& descriptor,
     if (out.auth.authenticate == nullptr) {
       return lacks("auth", "authenticate");
     }
+    // A 1.0/1.1 table ends before them, so both read as NULL. Half a sign-in could start
+    // flows it can never finish (or finish flows nobody started): refuse it at load.
+    if ((out.auth.login_start == nullptr) != (out.auth.login_finish == nullptr)) {
+      return std::string("auth plugin sets ") +
+             (out.auth.login_start ? "login_start without login_finish"
+                                   : "login_finish without login_start") +
+             " (browser sign-in needs both or neither)";
+    }
     return std::nullopt;
   }
   case GH_KIND_BILLING: {

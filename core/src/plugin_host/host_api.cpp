@@ -2,8 +2,11 @@
 #include <gatehouse/common/secret_redactor.hpp>
 #include <gatehouse/common/secret_reference.hpp>
 #include <gatehouse/plugin_host/abi_handles.hpp>
+#include <gatehouse/plugin_host/abi_text.hpp>
 #include <gatehouse/plugin_host/host_api.hpp>
+#include <gatehouse/plugin_host/host_identity_calls.hpp>
 #include <gatehouse/plugin_host/open_upstreams.hpp>
+#include <gatehouse/plugin_host/request_redaction.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -277,6 +280,34 @@ bool readUpstreamRequest(const gh_upstream_request& raw, UpstreamRequest& out) {
   return true;
 }
 
+// Sends the plugin's request with `send` (the exchange's upstream client, or the plugin's
+// own) and hands the response to `open` behind a new handle. `what` names the host call in
+// messages.
+template <typename Send>
+gh_status sendAndAdopt(gh_call* call, std::string_view what, const gh_upstream_request& request,
+                       OpenUpstreams& open, gh_upstream** outUpstream, Send send) {
+  UpstreamRequest parsed;
+  if (!readUpstreamRequest(request, parsed)) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT,
+                    std::string(what) + ": malformed request (struct_size, NULL view or NULL array)");
+  }
+  std::unique_ptr<UpstreamResponse> response;
+  UpstreamFailure failure;
+  const gh_status status = send(parsed, response, failure);
+  if (status != GH_OK) {
+    std::string message = failure.message.empty()
+                              ? std::string(what) + " failed (" + std::string(statusName(status)) + ")"
+                              : std::move(failure.message);
+    redactRequestDetails(message, parsed);
+    return failCall(call, status, message);
+  }
+  if (response == nullptr) {
+    return failCall(call, GH_ERROR_INTERNAL, std::string(what) + ": no response");
+  }
+  *outUpstream = open.adopt(std::move(response));
+  return GH_OK;
+}
+
 gh_status upstreamSend(gh_exchange* exchange, gh_call* call, const gh_upstream_request* request,
                        gh_upstream** outUpstream) {
   if (outUpstream != nullptr) {
@@ -286,23 +317,32 @@ gh_status upstreamSend(gh_exchange* exchange, gh_call* call, const gh_upstream_r
     return failCall(call, GH_ERROR_INVALID_ARGUMENT, "upstream_send: NULL argument");
   }
   return guardedCall(call, "upstream_send: internal error in the host", [&] {
-    UpstreamRequest parsed;
-    if (!readUpstreamRequest(*request, parsed)) {
-      return failCall(call, GH_ERROR_INVALID_ARGUMENT,
-                      "upstream_send: malformed request (struct_size, NULL view or NULL array)");
-    }
     Exchange& host = *fromHandle(exchange);
-    std::unique_ptr<UpstreamResponse> response;
-    UpstreamFailure failure;
-    const gh_status status = host.sendUpstream(parsed, response, failure);
-    if (status != GH_OK) {
-      return failCall(call, status, failure.message);
+    return sendAndAdopt(
+        call, "upstream_send", *request, host.upstreams, outUpstream,
+        [&](const UpstreamRequest& parsed, std::unique_ptr<UpstreamResponse>& response,
+            UpstreamFailure& failure) { return host.sendUpstream(parsed, response, failure); });
+  });
+}
+
+// Like upstreamSend, outside of any exchange: through the plugin's own client, and the
+// handle stays the plugin's until it closes it.
+gh_status httpSend(gh_host* host, gh_call* call, const gh_upstream_request* request,
+                   gh_upstream** outUpstream) {
+  if (outUpstream != nullptr) {
+    *outUpstream = nullptr;
+  }
+  if (host == nullptr || request == nullptr || outUpstream == nullptr) {
+    return failCall(call, GH_ERROR_INVALID_ARGUMENT, "http_send: NULL argument");
+  }
+  return guardedCall(call, "http_send: internal error in the host", [&] {
+    PluginHttp* http = HostContext::from(host)->http.get();
+    if (http == nullptr) {
+      return failCall(call, GH_ERROR_UNAVAILABLE, "http_send: this plugin has no HTTP client");
     }
-    if (response == nullptr) {
-      return failCall(call, GH_ERROR_INTERNAL, "upstream_send: no response");
-    }
-    *outUpstream = host.upstreams.adopt(std::move(response));
-    return GH_OK;
+    return sendAndAdopt(call, "http_send", *request, http->upstreams(), outUpstream,
+                        [&](const UpstreamRequest& parsed, std::unique_ptr<UpstreamResponse>& response,
+                            UpstreamFailure& failure) { return http->send(parsed, response, failure); });
   });
 }
 
@@ -429,6 +469,8 @@ constexpr gh_host_api kHostApi = {
     exchangeRequestHeader, exchangeFormField, exchangeStreamBegin, exchangeStreamWrite,
     upstreamSend, upstreamStatus, upstreamHeader, upstreamReadBody, upstreamNextEvent, upstreamReadChunk,
     upstreamClose, hostCallError, hostBufferClear,
+    // 1.2
+    hostCredentialFind, hostIdentityResolve, httpSend,
 };
 
 } // namespace

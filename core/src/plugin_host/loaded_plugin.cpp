@@ -3,19 +3,22 @@
 #include <gatehouse/plugin_host/host_api.hpp>
 #include <gatehouse/plugin_host/loaded_plugin.hpp>
 
+#include <memory>
 #include <utility>
 
 namespace gatehouse {
 
 LoadedPlugin::LoadedPlugin(PluginLibrary library, const PluginTables& tables, std::string name,
-                           std::string path, std::string configJson)
-    : library_(std::move(library)),
-      tables_(tables), context_{std::move(name),
-                                configJson.empty() ? std::string("{}") : std::move(configJson),
-                                {}},
-      path_(std::move(path)), typeName_(viewOf(tables.descriptor.name)),
-      version_(viewOf(tables.descriptor.version)) {
+                           std::string path, std::string configJson, HostServices services,
+                           const UpstreamConfig& upstream)
+    : library_(std::move(library)), tables_(tables), path_(std::move(path)),
+      typeName_(viewOf(tables.descriptor.name)), version_(viewOf(tables.descriptor.version)) {
+  context_.pluginName = std::move(name);
+  context_.configJson = configJson.empty() ? std::string("{}") : std::move(configJson);
   context_.logComponent = "plugin:" + context_.pluginName;
+  context_.services = services;
+  // Complete before init: a plugin may fetch what it needs (e.g. OpenID discovery) there.
+  context_.http = std::make_unique<PluginHttp>(upstream, "plugin '" + context_.pluginName + "'");
 }
 
 LoadedPlugin::~LoadedPlugin() {

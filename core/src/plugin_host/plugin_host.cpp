@@ -17,7 +17,7 @@ void logLoaded(const LoadedPlugin& plugin) {
 
 } // namespace
 
-std::unique_ptr<PluginHost> PluginHost::load(const GatewayConfig& config) {
+std::unique_ptr<PluginHost> PluginHost::load(const GatewayConfig& config, HostServices services) {
   // Built in place so a failure part-way destroys (and shuts down) what was loaded.
   std::unique_ptr<PluginHost> host(new PluginHost());
   for (const PluginConfig& plugin : config.plugins) {
@@ -30,7 +30,7 @@ std::unique_ptr<PluginHost> PluginHost::load(const GatewayConfig& config) {
       throw PluginLoadError(loadErrorMessage(plugin.name, path, "duplicate plugin name"));
     }
 
-    std::shared_ptr<LoadedPlugin> loaded = loadPlugin(plugin, path);
+    std::shared_ptr<LoadedPlugin> loaded = loadPlugin(plugin, path, services);
     logLoaded(*loaded);
     if (loaded->kind() == GH_KIND_AUTH) {
       host->authPlugins_.emplace_back(loaded);

@@ -27,7 +27,8 @@ std::string loadErrorMessage(const std::string& name, const std::filesystem::pat
   return "plugin '" + name + "' (" + path.string() + "): " + cause;
 }
 
-std::shared_ptr<LoadedPlugin> loadPlugin(const PluginConfig& plugin, const std::filesystem::path& path) {
+std::shared_ptr<LoadedPlugin> loadPlugin(const PluginConfig& plugin, const std::filesystem::path& path,
+                                         HostServices services) {
   auto fail = [&](const std::string& cause) {
     return PluginLoadError(loadErrorMessage(plugin.name, path, cause));
   };
@@ -47,7 +48,7 @@ std::shared_ptr<LoadedPlugin> loadPlugin(const PluginConfig& plugin, const std::
   }
 
   auto loaded = std::make_shared<LoadedPlugin>(std::move(library), tables, plugin.name, path.string(),
-                                               plugin.configJson);
+                                               plugin.configJson, services, plugin.upstream);
   if (PluginResult result = loaded->init(); !result.ok()) {
     throw fail("init failed: " + result.message);
   }

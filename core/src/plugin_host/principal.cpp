@@ -15,6 +15,12 @@ std::string fieldOf(const gh_principal& view, std::size_t offset, const gh_str& 
   return covers(view, offset, sizeof(gh_str)) ? std::string(viewOf(field)) : std::string();
 }
 
+// A limit a 1.0/1.1 plugin does not know is absent (0: no limit); a negative one is
+// nonsense and must not turn into a limit that refuses everything.
+std::int64_t limitOf(const gh_principal& view, std::size_t offset, std::int64_t field) {
+  return covers(view, offset, sizeof(std::int64_t)) && field > 0 ? field : 0;
+}
+
 } // namespace
 
 gh_principal toAbi(const Principal& principal) {
@@ -26,6 +32,9 @@ gh_principal toAbi(const Principal& principal) {
   view.app = strOf(principal.app);
   view.key_id = strOf(principal.keyId);
   view.scopes = strOf(principal.scopes);
+  view.requests_per_minute = principal.requestsPerMinute;
+  view.tokens_per_minute = principal.tokensPerMinute;
+  view.monthly_budget_micro_usd = principal.monthlyBudgetMicroUsd;
   return view;
 }
 
@@ -38,6 +47,12 @@ Principal fromAbi(const gh_principal& view) {
   principal.app = fieldOf(view, offsetof(gh_principal, app), view.app);
   principal.keyId = fieldOf(view, offsetof(gh_principal, key_id), view.key_id);
   principal.scopes = fieldOf(view, offsetof(gh_principal, scopes), view.scopes);
+  principal.requestsPerMinute =
+      limitOf(view, offsetof(gh_principal, requests_per_minute), view.requests_per_minute);
+  principal.tokensPerMinute =
+      limitOf(view, offsetof(gh_principal, tokens_per_minute), view.tokens_per_minute);
+  principal.monthlyBudgetMicroUsd =
+      limitOf(view, offsetof(gh_principal, monthly_budget_micro_usd), view.monthly_budget_micro_usd);
   return principal;
 }
 

@@ -38,7 +38,7 @@ class DescriptorReaderTest : public ::testing::Test {
 protected:
   DescriptorReaderTest() {
     provider_ = gh_provider_vtable{sizeof(gh_provider_vtable), 0, fakeCreate, fakeDestroy, fakeHandle};
-    auth_ = gh_auth_vtable{sizeof(gh_auth_vtable), 0, fakeAuthenticate};
+    auth_ = gh_auth_vtable{sizeof(gh_auth_vtable), 0, fakeAuthenticate, nullptr, nullptr};
     billing_ = gh_billing_vtable{sizeof(gh_billing_vtable), 0, fakeAdmit, fakePrice, fakeRecord};
     descriptor_ = gh_plugin_descriptor{GH_PLUGIN_MAGIC,
                                        GH_ABI_VERSION_MAJOR,
@@ -96,20 +96,22 @@ TEST_F(DescriptorReaderTest, MagicIsCheckedBeforeAnythingElse) {
 
 TEST_F(DescriptorReaderTest, OtherMajorIsRefused) {
   descriptor_.abi_major = 2;
-  EXPECT_EQ(refusal(), "ABI major 2 is not supported (host speaks 1.1)");
+  EXPECT_EQ(refusal(), "ABI major 2 is not supported (host speaks 1.2)");
   descriptor_.abi_major = 0;
-  EXPECT_EQ(refusal(), "ABI major 0 is not supported (host speaks 1.1)");
+  EXPECT_EQ(refusal(), "ABI major 0 is not supported (host speaks 1.2)");
 }
 
 TEST_F(DescriptorReaderTest, NewerMinorIsRefused) {
   descriptor_.abi_minor = GH_ABI_VERSION_MINOR + 1;
-  EXPECT_EQ(refusal(), "built for ABI 1.2, newer than this host (1.1)");
+  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.2)");
   descriptor_.abi_minor = 7;
-  EXPECT_EQ(refusal(), "built for ABI 1.7, newer than this host (1.1)");
+  EXPECT_EQ(refusal(), "built for ABI 1.7, newer than this host (1.2)");
 }
 
 TEST_F(DescriptorReaderTest, OlderAndEqualMinorsAreAccepted) {
   descriptor_.abi_minor = 0; // a plugin built before upstream I/O
+  EXPECT_EQ(refusal(), "");
+  descriptor_.abi_minor = 1; // a plugin built before credentials and sign-in
   EXPECT_EQ(refusal(), "");
   descriptor_.abi_minor = GH_ABI_VERSION_MINOR;
   EXPECT_EQ(refusal(), "");
@@ -118,7 +120,7 @@ TEST_F(DescriptorReaderTest, OlderAndEqualMinorsAreAccepted) {
 TEST_F(DescriptorReaderTest, VersionIsCheckedBeforeSize) {
   descriptor_.abi_minor = 3;
   descriptor_.struct_size = 8;
-  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.1)");
+  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.2)");
 }
 
 TEST_F(DescriptorReaderTest, DescriptorSmallerThanV1IsRefused) {
@@ -231,6 +233,66 @@ TEST_F(DescriptorReaderTest, LargerTablesFromTheSameMajorAreCopiedUpToWhatTheHos
   EXPECT_EQ(refusal(), "");
   EXPECT_EQ(tables_.provider.struct_size, sizeof bigger);
   EXPECT_EQ(tables_.provider.create, &fakeCreate);
+}
+
+gh_status fakeLoginStart(void*, gh_call*, gh_str, gh_str, gh_buffer*, gh_buffer*) {
+  return GH_OK;
+}
+gh_status fakeLoginFinish(void*, gh_call*, gh_str, gh_str, gh_str, gh_identity*) {
+  return GH_OK;
+}
+
+class AuthDescriptorTest : public DescriptorReaderTest {
+protected:
+  AuthDescriptorTest() {
+    descriptor_.kind = GH_KIND_AUTH;
+    descriptor_.provider = nullptr;
+    descriptor_.auth = &auth_;
+  }
+};
+
+TEST_F(AuthDescriptorTest, SignInPairIsCopied) {
+  auth_.login_start = fakeLoginStart;
+  auth_.login_finish = fakeLoginFinish;
+  ASSERT_EQ(refusal(), "");
+  EXPECT_EQ(tables_.auth.login_start, &fakeLoginStart);
+  EXPECT_EQ(tables_.auth.login_finish, &fakeLoginFinish);
+}
+
+TEST_F(AuthDescriptorTest, NoSignInIsFine) {
+  ASSERT_EQ(refusal(), "");
+  EXPECT_EQ(tables_.auth.login_start, nullptr);
+  EXPECT_EQ(tables_.auth.login_finish, nullptr);
+}
+
+TEST_F(AuthDescriptorTest, TableOfAnOlderMinorEndsBeforeSignIn) {
+  // A 1.0/1.1 table: whatever follows authenticate in memory is not the plugin's.
+  auth_.struct_size = kAuthTableSizeBeforeLogin;
+  auth_.login_start = fakeLoginStart;
+  auth_.login_finish = fakeLoginFinish;
+  descriptor_.abi_minor = 1;
+  ASSERT_EQ(refusal(), "");
+  EXPECT_EQ(tables_.auth.authenticate, &fakeAuthenticate);
+  EXPECT_EQ(tables_.auth.login_start, nullptr);
+  EXPECT_EQ(tables_.auth.login_finish, nullptr);
+}
+
+TEST_F(AuthDescriptorTest, HalfASignInPairIsRefused) {
+  auth_.login_start = fakeLoginStart;
+  EXPECT_EQ(refusal(),
+            "auth plugin sets login_start without login_finish (browser sign-in needs both or neither)");
+  auth_.login_start = nullptr;
+  auth_.login_finish = fakeLoginFinish;
+  EXPECT_EQ(refusal(),
+            "auth plugin sets login_finish without login_start (browser sign-in needs both or neither)");
+}
+
+TEST_F(AuthDescriptorTest, TableCutBetweenTheSignInSlotsIsHalfAPair) {
+  auth_.login_start = fakeLoginStart;
+  auth_.login_finish = fakeLoginFinish;
+  auth_.struct_size = offsetof(gh_auth_vtable, login_finish);
+  EXPECT_EQ(refusal(),
+            "auth plugin sets login_start without login_finish (browser sign-in needs both or neither)");
 }
 
 TEST_F(DescriptorReaderTest, RefusalLeavesOutputUntouched) {

@@ -16,6 +16,7 @@ public:
   std::map<std::string, std::string> headers; // keys in lower case
   std::string methodValue = "POST";
   std::string pathValue = "/v1/chat/completions";
+  std::string queryValue;
   std::string address = "127.0.0.1";
   bool throwEverywhere = false;
   mutable std::string lastHeaderAsked;
@@ -35,6 +36,10 @@ public:
   std::string_view path() const override {
     failIfAsked();
     return pathValue;
+  }
+  std::string_view query() const override {
+    failIfAsked();
+    return queryValue;
   }
   std::string_view clientAddress() const override {
     failIfAsked();

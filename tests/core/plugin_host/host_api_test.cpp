@@ -88,6 +88,10 @@ TEST_F(HostApiTest, EveryFunctionIsImplemented) {
       reinterpret_cast<const void*>(api_.upstream_close),
       reinterpret_cast<const void*>(api_.call_error),
       reinterpret_cast<const void*>(api_.buffer_clear),
+      // 1.2
+      reinterpret_cast<const void*>(api_.credential_find),
+      reinterpret_cast<const void*>(api_.identity_resolve),
+      reinterpret_cast<const void*>(api_.http_send),
   };
   // Every slot after the 8-byte header is listed above.
   EXPECT_EQ(sizeof slots, sizeof(gh_host_api) - offsetof(gh_host_api, log));

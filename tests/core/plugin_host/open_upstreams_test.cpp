@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "fake_upstream_response.hpp"
 
 namespace gatehouse {
@@ -80,6 +83,25 @@ TEST_F(OpenUpstreamsTest, UsableAgainAfterCloseAll) {
   gh_upstream* again = open.adopt(response(204));
   EXPECT_EQ(open.size(), 1u);
   EXPECT_EQ(HostUpstream::from(again)->response->status(), 204);
+}
+
+TEST_F(OpenUpstreamsTest, ThreadsOpenAndCloseAtOnce) {
+  // A plugin's http_send handles come and go on any of its threads.
+  OpenUpstreams open;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&open] {
+      for (int i = 0; i < 200; ++i) {
+        gh_upstream* handle = open.adopt(std::make_unique<FakeUpstreamResponse>(200));
+        EXPECT_EQ(HostUpstream::from(handle)->response->status(), 200);
+        open.close(handle);
+      }
+    });
+  }
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(open.size(), 0u);
 }
 
 } // namespace

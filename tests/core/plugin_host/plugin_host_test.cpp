@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "fake_client_request.hpp"
 #include "fake_exchange.hpp"
 #include "temp_dir.hpp"
 #include "test_plugins.hpp"
@@ -62,11 +63,14 @@ INSTANTIATE_TEST_SUITE_P(
                     "not a loadable shared library: undefined symbol: gatehouse_symbol_that_does_not_exist"},
         FailureMode{"missing_entry", "entry point gatehouse_plugin_descriptor not found"},
         FailureMode{"bad_magic", "bad magic 0x0123456789abcdef (not a Gatehouse plugin)"},
-        FailureMode{"abi_major_mismatch", "ABI major 2 is not supported (host speaks 1.1)"},
-        FailureMode{"abi_minor_newer", "built for ABI 1.2, newer than this host (1.1)"},
+        FailureMode{"abi_major_mismatch", "ABI major 2 is not supported (host speaks 1.2)"},
+        FailureMode{"abi_minor_newer", "built for ABI 1.3, newer than this host (1.2)"},
         FailureMode{"init_fails", "init failed: missing required setting 'region'"},
         FailureMode{"missing_required_function", "provider plugin lacks required function handle"},
-        FailureMode{"wrong_kind_table", "kind 3 (billing) has no billing table"}),
+        FailureMode{"wrong_kind_table", "kind 3 (billing) has no billing table"},
+        FailureMode{
+            "login_half",
+            "auth plugin sets login_start without login_finish (browser sign-in needs both or neither)"}),
     failureModeName);
 
 TEST(PluginHost, PluginBuiltForAnOlderMinorLoadsAndServes) {
@@ -82,6 +86,25 @@ TEST(PluginHost, PluginBuiltForAnOlderMinorLoadsAndServes) {
   EXPECT_EQ(exchange.usage->image_width, 0);
   EXPECT_EQ(exchange.usage->image_height, 0);
   EXPECT_EQ(exchange.usage->image_quality, 0);
+}
+
+TEST(PluginHost, AuthPluginBuiltForAbi11LoadsWithoutSignInOrLimits) {
+  const auto host = PluginHost::load(gatewayWith({pluginEntry("old", testPluginPath("auth_abi_1_1"))}));
+  ASSERT_EQ(host->authPlugins().size(), 1u);
+  const AuthPlugin& plugin = host->authPlugins().front();
+  // Its table ends before the sign-in slots, whatever follows it in memory.
+  EXPECT_FALSE(plugin.offersLogin());
+  EXPECT_EQ(plugin.loginStart("state", "https://gw.test/auth/callback").result.status, GH_ERROR_UNSUPPORTED);
+
+  host_testing::FakeClientRequest request;
+  request.headers["authorization"] = "Bearer old";
+  const AuthOutcome outcome = plugin.authenticate(request);
+  ASSERT_EQ(outcome.verdict, GH_AUTH_ACCEPTED) << outcome.result.message;
+  EXPECT_EQ(outcome.subject, "user:old");
+  // It declared the 1.1 principal: the limits it left behind are not read.
+  EXPECT_EQ(outcome.requestsPerMinute, 0);
+  EXPECT_EQ(outcome.tokensPerMinute, 0);
+  EXPECT_EQ(outcome.monthlyBudgetMicroUsd, 0);
 }
 
 TEST(PluginHost, LoadsNothingFromAnEmptyConfig) {

@@ -15,7 +15,11 @@ inline std::string testPluginPath(const std::string& name) {
 }
 
 inline PluginConfig pluginEntry(std::string name, std::string path, std::string configJson = "{}") {
-  return PluginConfig{std::move(name), std::move(path), std::move(configJson)};
+  PluginConfig plugin;
+  plugin.name = std::move(name);
+  plugin.path = std::move(path);
+  plugin.configJson = std::move(configJson);
+  return plugin;
 }
 
 inline GatewayConfig gatewayWith(std::vector<PluginConfig> plugins) {

@@ -4,7 +4,10 @@
 
 #include <gatehouse/plugin_abi.h>
 #include <gatehouse/plugin_host/exchange.hpp>
+#include <gatehouse/plugin_host/host_services.hpp>
+#include <gatehouse/plugin_host/plugin_http.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,9 +29,11 @@ struct HostBuffer {
 
 // A gh_host*: the host side of one loaded plugin, living as long as the plugin does.
 struct HostContext {
-  std::string pluginName;   // plugins[].name
-  std::string configJson;   // plugins[].config, "{}" when absent
-  std::string logComponent; // "plugin:<name>"
+  std::string pluginName;           // plugins[].name
+  std::string configJson;           // plugins[].config, "{}" when absent
+  std::string logComponent;         // "plugin:<name>"
+  HostServices services;            // behind credential_find and identity_resolve; members may be null
+  std::unique_ptr<PluginHttp> http; // behind http_send; null: the plugin has none
   gh_host* handle() { return reinterpret_cast<gh_host*>(this); }
   static HostContext* from(gh_host* host) { return reinterpret_cast<HostContext*>(host); }
 };

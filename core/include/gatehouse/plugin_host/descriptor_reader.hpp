@@ -24,11 +24,14 @@ struct PluginTables {
 inline constexpr std::size_t kMinDescriptorSize = sizeof(gh_plugin_descriptor);
 inline constexpr std::size_t kMinProviderTableSize = offsetof(gh_provider_vtable, handle) + sizeof(void*);
 inline constexpr std::size_t kMinAuthTableSize = offsetof(gh_auth_vtable, authenticate) + sizeof(void*);
+// The 1.0/1.1 auth table (no browser sign-in) ends where login_start begins.
+inline constexpr std::size_t kAuthTableSizeBeforeLogin = offsetof(gh_auth_vtable, login_start);
 inline constexpr std::size_t kMinBillingTableSize = offsetof(gh_billing_vtable, admit);
 
 // Validates `raw` in the order the ABI promises: magic, major, minor first (so a
 // mismatch is explained before anything else is trusted), then size, kind, name,
-// init/shutdown, and the kind's table with its required functions. On success fills
+// init/shutdown, and the kind's table with its required functions (and, for auth, that
+// login_start and login_finish are both set or both NULL). On success fills
 // `out` and returns nullopt; otherwise returns the cause, e.g. "bad magic 0x... (not a
 // Gatehouse plugin)". Calls no plugin code.
 std::optional<std::string> readDescriptor(const gh_plugin_descriptor* raw, PluginTables& out);

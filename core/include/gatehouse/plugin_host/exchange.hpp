@@ -56,6 +56,8 @@ public:
   virtual std::string_view header(std::string_view name) const = 0;
   virtual std::string_view method() const = 0;
   virtual std::string_view path() const = 0;
+  // The raw query string without '?' (still percent-encoded); empty when there is none.
+  virtual std::string_view query() const = 0;
   virtual std::string_view clientAddress() const = 0;
 };
 

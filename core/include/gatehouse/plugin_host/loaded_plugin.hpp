@@ -3,6 +3,7 @@
 // the library stays mapped until the last instance is gone.
 #pragma once
 
+#include <gatehouse/config/config.hpp>
 #include <gatehouse/plugin_abi.h>
 #include <gatehouse/plugin_host/abi_handles.hpp>
 #include <gatehouse/plugin_host/descriptor_reader.hpp>
@@ -15,9 +16,11 @@ namespace gatehouse {
 
 class LoadedPlugin {
 public:
-  // `tables` must have passed readDescriptor. Does not call init.
+  // `tables` must have passed readDescriptor. Does not call init. `services` back the
+  // plugin's credential_find and identity_resolve, `upstream` configures its http_send
+  // client (made on the first http_send).
   LoadedPlugin(PluginLibrary library, const PluginTables& tables, std::string name, std::string path,
-               std::string configJson);
+               std::string configJson, HostServices services = {}, const UpstreamConfig& upstream = {});
   // Calls shutdown if init succeeded, then unloads the library.
   ~LoadedPlugin();
   LoadedPlugin(const LoadedPlugin&) = delete;
@@ -33,6 +36,8 @@ public:
   const std::string& version() const { return version_; }
   gh_plugin_kind kind() const { return tables_.descriptor.kind; }
   void* state() const { return state_; }
+  // The plugin's host-level HTTP (http_send), e.g. to see whether it was used.
+  PluginHttp& http() const { return *context_.http; }
 
   const gh_provider_vtable& provider() const { return tables_.provider; }
   const gh_auth_vtable& auth() const { return tables_.auth; }

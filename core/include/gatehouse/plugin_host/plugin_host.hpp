@@ -9,6 +9,7 @@
 #include <gatehouse/plugin_host/billing_plugin.hpp>
 #include <gatehouse/plugin_host/exchange.hpp>
 #include <gatehouse/plugin_host/host_api.hpp>
+#include <gatehouse/plugin_host/host_services.hpp>
 #include <gatehouse/plugin_host/plugin_load_error.hpp>
 #include <gatehouse/plugin_host/plugin_result.hpp>
 #include <gatehouse/plugin_host/principal.hpp>
@@ -31,7 +32,11 @@ public:
   // failure: missing file, not a shared library, missing entry point, wrong magic,
   // other ABI major, newer ABI minor, bad descriptor, init failing, duplicate name.
   // Plugins already initialised when a later one fails are shut down again.
-  static std::unique_ptr<PluginHost> load(const GatewayConfig& config);
+  // `services` back the ABI 1.2 credential_find and identity_resolve of every plugin
+  // (null members: those calls answer GH_ERROR_UNAVAILABLE) and must outlive the host and
+  // every AuthPlugin, BillingPlugin or ProviderInstance copy made from it. Each plugin's
+  // http_send goes through its own upstream client, made from plugins[].upstream on first use.
+  static std::unique_ptr<PluginHost> load(const GatewayConfig& config, HostServices services = {});
   // Shuts plugins down in reverse load order, except those still held by instances
   // (ProviderInstance, AuthPlugin or BillingPlugin copies): they go with the last one.
   ~PluginHost();

@@ -16,8 +16,10 @@ std::filesystem::path resolvePluginPath(const PluginConfig& plugin, const std::s
 
 // Opens the library at `path`, performs the handshake and calls init. Throws
 // PluginLoadError "plugin '<name>' (<path>): <cause>" on any failure. No plugin code
-// but the entry point runs before the handshake has passed.
-std::shared_ptr<LoadedPlugin> loadPlugin(const PluginConfig& plugin, const std::filesystem::path& path);
+// but the entry point runs before the handshake has passed. `services` back the plugin's
+// credential_find and identity_resolve; plugin.upstream configures its http_send.
+std::shared_ptr<LoadedPlugin> loadPlugin(const PluginConfig& plugin, const std::filesystem::path& path,
+                                         HostServices services = {});
 
 // The one-line message format every load failure uses.
 std::string loadErrorMessage(const std::string& name, const std::filesystem::path& path,

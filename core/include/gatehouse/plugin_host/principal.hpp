@@ -3,6 +3,7 @@
 
 #include <gatehouse/plugin_abi.h>
 
+#include <cstdint>
 #include <string>
 
 namespace gatehouse {
@@ -14,6 +15,10 @@ struct Principal {
   std::string keyId;  // credential id, never the credential
   std::string scopes; // space-separated
   gh_role role = GH_ROLE_MEMBER;
+  // Since ABI 1.2; 0: no limit.
+  std::int64_t requestsPerMinute = 0;
+  std::int64_t tokensPerMinute = 0;
+  std::int64_t monthlyBudgetMicroUsd = 0;
 };
 
 // The ABI view of `principal`, borrowing its strings: keep `principal` alive and
