@@ -79,6 +79,9 @@ void resolveRelativePaths(GatewayConfig& config, const fs::path& base) {
   for (ProviderConfig& provider : config.providers) {
     resolveAgainst(base, provider.upstream.caFile); // idempotent for one inherited from the top level
   }
+  for (PluginConfig& plugin : config.plugins) {
+    resolveAgainst(base, plugin.upstream.caFile);
+  }
 }
 
 } // namespace

@@ -26,6 +26,8 @@ public:
     writeUsage(config.usage);
     key("upstream");
     writeUpstream(config.upstream);
+    key("auth");
+    writeAuth(config.auth);
     key("plugins");
     writer_.StartArray();
     for (const PluginConfig& plugin : config.plugins) {
@@ -91,6 +93,21 @@ private:
     writer_.EndObject();
   }
 
+  void writeAuth(const AuthConfig& auth) {
+    writer_.StartObject();
+    field("public_url", auth.publicUrl);
+    field("login_plugin", auth.loginPlugin);
+    integer("session_lifetime_seconds", auth.sessionLifetimeSeconds);
+    integer("session_cache_ms", auth.sessionCacheMs);
+    integer("key_refresh_ms", auth.keyRefreshMs);
+    key("failed_auth");
+    writer_.StartObject();
+    integer("max_failures", auth.failedAuth.maxFailures);
+    integer("window_seconds", auth.failedAuth.windowSeconds);
+    writer_.EndObject();
+    writer_.EndObject();
+  }
+
   void writeStorage(const StorageConfig& storage) {
     writer_.StartObject();
     field("driver", storage.driver);
@@ -127,6 +144,8 @@ private:
     field("path", plugin.path);
     key("config");
     embeddedJson(plugin.configJson);
+    key("upstream");
+    writeUpstream(plugin.upstream); // the merged values, like a provider's
     writer_.EndObject();
   }
 

@@ -2,6 +2,7 @@
 
 #include <gatehouse/common/secret_reference.hpp>
 #include <gatehouse/config/config_proxy_url.hpp>
+#include <gatehouse/config/config_public_url.hpp>
 
 #include "json_reader.hpp"
 
@@ -143,7 +144,22 @@ void readNoProxy(const ObjectReader& reader, std::vector<std::string>& out) {
   }
 }
 
-// Starts from `defaults`, so providers[].upstream overrides the top-level block key by key.
+// A plugin's own HTTP calls (OpenID discovery, JWKS, the token endpoint) sit on the path of
+// API requests and sign-ins: an identity provider that hangs must fail them in seconds, not
+// after the minutes a model may take. So plugins start from the top-level block with the
+// first-byte and total timeouts capped (plugins[].upstream may still set any value).
+UpstreamConfig pluginUpstreamDefaults(const UpstreamConfig& topLevel) {
+  constexpr int kPluginFirstByteTimeoutMs = 10'000;
+  constexpr int kPluginTotalTimeoutMs = 30'000;
+  UpstreamConfig defaults = topLevel;
+  defaults.firstByteTimeoutMs = std::min(defaults.firstByteTimeoutMs, kPluginFirstByteTimeoutMs);
+  defaults.idleTimeoutMs = std::min(defaults.idleTimeoutMs, kPluginFirstByteTimeoutMs);
+  defaults.totalTimeoutMs = std::min(defaults.totalTimeoutMs, kPluginTotalTimeoutMs);
+  return defaults;
+}
+
+// Starts from `defaults`, so providers[].upstream and plugins[].upstream override the
+// top-level block key by key.
 UpstreamConfig readUpstream(const ObjectReader& parent, const UpstreamConfig& defaults) {
   UpstreamConfig upstream = defaults;
   const rapidjson::Value* value = parent.find("upstream");
@@ -171,12 +187,14 @@ UpstreamConfig readUpstream(const ObjectReader& parent, const UpstreamConfig& de
   return upstream;
 }
 
-PluginConfig readPlugin(const rapidjson::Value& value, const std::string& path, const std::string& source) {
-  const ObjectReader reader(value, path, source, {"name", "path", "config"});
+PluginConfig readPlugin(const rapidjson::Value& value, const std::string& path, const std::string& source,
+                        const UpstreamConfig& upstreamDefaults) {
+  const ObjectReader reader(value, path, source, {"name", "path", "config", "upstream"});
   PluginConfig plugin;
   reader.readString("name", plugin.name, Presence::Required);
   reader.readNonEmptyString("path", plugin.path, Presence::Required);
   reader.readObjectAsJson("config", plugin.configJson);
+  plugin.upstream = readUpstream(reader, upstreamDefaults);
   return plugin;
 }
 
@@ -208,12 +226,62 @@ ProviderConfig readProvider(const rapidjson::Value& value, const std::string& pa
   return provider;
 }
 
+// Not echoed when refused: a URL may carry "user:password@" by mistake.
+void readPublicUrl(const ObjectReader& reader, std::string& out) {
+  const rapidjson::Value* value = reader.find("public_url");
+  if (value == nullptr) {
+    return;
+  }
+  if (!value->IsString()) {
+    reader.fail(reader.pathOf("public_url"), "expected a string, got " + describeValue(*value));
+  }
+  const std::string_view url(value->GetString(), value->GetStringLength());
+  if (!url.empty() && !isValidPublicUrl(url)) {
+    reader.fail(
+        reader.pathOf("public_url"),
+        "expected \"http://host[:port]\" or \"https://host[:port]\" (where browsers reach the gateway), "
+        "without a trailing slash, path, query or credentials");
+  }
+  out.assign(url);
+}
+
+FailedAuthLimitConfig readFailedAuth(const ObjectReader& parent) {
+  FailedAuthLimitConfig failedAuth;
+  const rapidjson::Value* value = parent.find("failed_auth");
+  if (value == nullptr) {
+    return failedAuth;
+  }
+  const ObjectReader reader(*value, parent.pathOf("failed_auth"), parent.source(),
+                            {"max_failures", "window_seconds"});
+  reader.readInteger("max_failures", failedAuth.maxFailures, 1, 1000000);
+  reader.readInteger("window_seconds", failedAuth.windowSeconds, 1, 86400);
+  return failedAuth;
+}
+
+AuthConfig readAuth(const ObjectReader& parent) {
+  AuthConfig auth;
+  const rapidjson::Value* value = parent.find("auth");
+  if (value == nullptr) {
+    return auth;
+  }
+  const ObjectReader reader(*value, parent.pathOf("auth"), parent.source(),
+                            {"public_url", "login_plugin", "session_lifetime_seconds", "session_cache_ms",
+                             "key_refresh_ms", "failed_auth"});
+  readPublicUrl(reader, auth.publicUrl);
+  reader.readString("login_plugin", auth.loginPlugin); // checked against $.plugins by the validator
+  reader.readInteger("session_lifetime_seconds", auth.sessionLifetimeSeconds, 60, 2592000);
+  reader.readInteger("session_cache_ms", auth.sessionCacheMs, 0, 5000);
+  reader.readInteger("key_refresh_ms", auth.keyRefreshMs, 100, 5000);
+  auth.failedAuth = readFailedAuth(reader);
+  return auth;
+}
+
 } // namespace
 
 GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string& source) {
   const ObjectReader reader(
       root, "$", source,
-      {"log_level", "plugin_dir", "server", "storage", "usage", "upstream", "plugins", "providers"});
+      {"log_level", "plugin_dir", "server", "storage", "usage", "upstream", "auth", "plugins", "providers"});
   GatewayConfig config;
   config.sourcePath = source;
   reader.readChoice("log_level", config.logLevel, {"debug", "info", "warn", "error"});
@@ -222,9 +290,10 @@ GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string&
   config.storage = readStorage(reader);
   config.usage = readUsage(reader);
   config.upstream = readUpstream(reader, UpstreamConfig{});
+  config.auth = readAuth(reader);
   reader.forEachElement("plugins", Presence::Optional,
                         [&](const rapidjson::Value& element, const std::string& at) {
-                          config.plugins.push_back(readPlugin(element, at, source));
+                          config.plugins.push_back(readPlugin(element, at, source, pluginUpstreamDefaults(config.upstream)));
                         });
   reader.forEachElement("providers", Presence::Optional,
                         [&](const rapidjson::Value& element, const std::string& at) {

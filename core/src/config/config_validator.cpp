@@ -27,6 +27,7 @@ public:
     for (std::size_t i = 0; i < config_.providers.size(); ++i) {
       checkProvider(i, pluginNames, providerNames, publicModelNames);
     }
+    checkLoginPlugin(pluginNames);
   }
 
 private:
@@ -62,6 +63,25 @@ private:
         const std::string aliasPath = elementPath(modelPath + ".aliases", a);
         requireRoutableName(aliasPath, model.aliases[a]);
         claim(publicModelNames, model.aliases[a], aliasPath, "model name");
+      }
+    }
+  }
+
+  // Whether a plugin offers sign-in is only known once it is loaded (the app checks that);
+  // here: it exists and is not a provider plugin.
+  void checkLoginPlugin(const FirstUse& pluginNames) const {
+    const std::string& name = config_.auth.loginPlugin;
+    if (name.empty()) {
+      return;
+    }
+    const std::string path = "$.auth.login_plugin";
+    if (pluginNames.count(name) == 0) {
+      fail(path, "no plugin named " + jsonQuoted(name) + " in $.plugins");
+    }
+    for (std::size_t i = 0; i < config_.providers.size(); ++i) {
+      if (config_.providers[i].plugin == name) {
+        fail(path, "plugin " + jsonQuoted(name) + " is a provider plugin (used by " +
+                       elementPath("$.providers", i) + "); name an auth plugin");
       }
     }
   }

@@ -2,6 +2,7 @@
 #include <gatehouse/gateway/model_pipeline.hpp>
 #include <gatehouse/gateway/model_request.hpp>
 #include <gatehouse/gateway/pipeline_exchange.hpp>
+#include <gatehouse/gateway/rate_limit_response.hpp>
 #include <gatehouse/gateway/sse_framing.hpp>
 #include <gatehouse/gateway/status_mapping.hpp>
 #include <gatehouse/http/error_writer.hpp>
@@ -108,6 +109,13 @@ http::ApiError unknownModel(const std::string& model) {
 
 } // namespace
 
+ModelPipeline::ModelPipeline(const ModelCatalog& catalog, const Authenticator& authenticator,
+                             UsageSink* usage, const Admission* admission, RateLimiter* rateLimiter)
+    : catalog_(catalog), authenticator_(authenticator), usage_(usage), admission_(admission),
+      ownRateLimiter_(rateLimiter == nullptr ? std::make_unique<RateLimiter>() : nullptr),
+      rateLimiter_(rateLimiter == nullptr ? ownRateLimiter_.get() : rateLimiter) {
+}
+
 void ModelPipeline::serve(gh_endpoint endpoint, http::IncomingRequest& request,
                           http::ResponseSink& response) const {
   const auto started = std::chrono::steady_clock::now();
@@ -119,12 +127,34 @@ void ModelPipeline::serve(gh_endpoint endpoint, http::IncomingRequest& request,
   }
   const Principal& principal = std::get<Principal>(identity);
 
+  const std::shared_ptr<const ScopeSet> scopes = scopes_.get(principal.scopes);
+  if (!scopes->allowsEndpoint(endpoint)) {
+    http::sendError(response, endpointNotAllowed(endpoint));
+    return;
+  }
+
   auto parsed = parseModelRequest(endpoint, request);
   if (auto* error = std::get_if<http::ApiError>(&parsed)) {
     http::sendError(response, *error);
     return;
   }
   const ModelRequest& modelRequest = std::get<ModelRequest>(parsed);
+
+  // The public name as sent (an alias is checked as itself), and before routing, so a
+  // refusal says nothing about whether the model exists.
+  if (!scopes->allowsModel(modelRequest.model)) {
+    http::sendError(response, modelNotAllowed(modelRequest.model));
+    return;
+  }
+
+  // Headers now, before anything can start the response (a stream included); a refused
+  // request is not counted.
+  const RateLimitDecision limit = rateLimiter_->admit(principal);
+  setRateLimitHeaders(response, limit);
+  if (!limit.admitted) {
+    http::sendError(response, rateLimitError(limit));
+    return;
+  }
 
   if (admission_ != nullptr) {
     if (auto refusal = admission_->admit(principal, modelRequest.model, request.requestId)) {
@@ -146,6 +176,8 @@ void ModelPipeline::serve(gh_endpoint endpoint, http::IncomingRequest& request,
   exchange.upstreams.closeAll();
   const int httpStatus =
       finishResponse(exchange, result, route->provider->name(), request.requestId, response);
+  // Whatever the upstream reported, failed requests included: those tokens were spent.
+  rateLimiter_->addTokens(principal, exchange.usage().prompt_tokens + exchange.usage().completion_tokens);
 
   if (usage_ != nullptr) {
     const auto durationMs =

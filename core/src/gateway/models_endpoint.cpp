@@ -17,16 +17,22 @@ ModelsEndpoint::ModelsEndpoint(const ModelCatalog& catalog, const Authenticator&
   }
 }
 
-std::string ModelsEndpoint::body(std::string_view requestId) const {
-  if (upstream_ == nullptr)
+std::string ModelsEndpoint::body(std::string_view requestId, const ScopeSet& scopes) const {
+  if (upstream_ == nullptr && !scopes.restrictsModels())
     return configuredBody_;
-  std::vector<ListedModel> models = configured_;
+  std::vector<ListedModel> models;
+  models.reserve(configured_.size());
   std::set<std::string, std::less<>> listed;
-  for (const ListedModel& model : models)
-    listed.insert(model.id);
-  for (ListedModel& model : upstream_->current(requestId)) {
-    if (listed.insert(model.id).second)
-      models.push_back(std::move(model));
+  for (const ListedModel& model : configured_) {
+    listed.insert(model.id); // listed or not, a configured name hides an upstream one
+    if (scopes.allowsModel(model.id))
+      models.push_back(model);
+  }
+  if (upstream_ != nullptr) {
+    for (ListedModel& model : upstream_->current(requestId)) {
+      if (listed.insert(model.id).second && scopes.allowsModel(model.id))
+        models.push_back(std::move(model));
+    }
   }
   return renderModelList(models);
 }
@@ -37,7 +43,12 @@ void ModelsEndpoint::serve(http::IncomingRequest& request, http::ResponseSink& r
     http::sendError(response, *error);
     return;
   }
-  response.send(200, "application/json", body(request.requestId));
+  const std::shared_ptr<const ScopeSet> scopes = scopes_.get(std::get<Principal>(identity).scopes);
+  if (!scopes->allowsEndpoint(GH_ENDPOINT_MODELS)) {
+    http::sendError(response, endpointNotAllowed(GH_ENDPOINT_MODELS));
+    return;
+  }
+  response.send(200, "application/json", body(request.requestId, *scopes));
 }
 
 } // namespace gatehouse::gateway

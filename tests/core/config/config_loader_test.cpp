@@ -7,6 +7,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -308,6 +309,61 @@ std::vector<AcceptedCase> acceptedCases() {
        [](const GatewayConfig& c) { EXPECT_TRUE(c.providers.at(0).listUpstreamModels); }},
       {"/providers/0/list_upstream_models", "false",
        [](const GatewayConfig& c) { EXPECT_FALSE(c.providers.at(0).listUpstreamModels); }},
+      // auth: every key at both ends of its range.
+      {"/auth/public_url", R"("https://ai.example.com")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.publicUrl, "https://ai.example.com"); }},
+      {"/auth/public_url", R"("http://127.0.0.1:8080")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.publicUrl, "http://127.0.0.1:8080"); }},
+      {"/auth/public_url", R"("https://[2001:db8::1]:8443")",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.publicUrl, "https://[2001:db8::1]:8443"); }},
+      {"/auth/public_url", R"("")", [](const GatewayConfig& c) { EXPECT_EQ(c.auth.publicUrl, ""); }},
+      {"/auth/login_plugin", R"("")", [](const GatewayConfig& c) { EXPECT_EQ(c.auth.loginPlugin, ""); }},
+      {"/auth/session_lifetime_seconds", "60",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.sessionLifetimeSeconds, 60); }},
+      {"/auth/session_lifetime_seconds", "2592000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.sessionLifetimeSeconds, 2592000); }},
+      {"/auth/session_cache_ms", "0", [](const GatewayConfig& c) { EXPECT_EQ(c.auth.sessionCacheMs, 0); }},
+      {"/auth/session_cache_ms", "5000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.sessionCacheMs, 5000); }},
+      {"/auth/key_refresh_ms", "100", [](const GatewayConfig& c) { EXPECT_EQ(c.auth.keyRefreshMs, 100); }},
+      {"/auth/key_refresh_ms", "5000", [](const GatewayConfig& c) { EXPECT_EQ(c.auth.keyRefreshMs, 5000); }},
+      {"/auth/failed_auth/max_failures", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.failedAuth.maxFailures, 1); }},
+      {"/auth/failed_auth/max_failures", "1000000",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.failedAuth.maxFailures, 1000000); }},
+      {"/auth/failed_auth/window_seconds", "1",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.failedAuth.windowSeconds, 1); }},
+      {"/auth/failed_auth/window_seconds", "86400",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.failedAuth.windowSeconds, 86400); }},
+      {"/auth/failed_auth", "{}",
+       [](const GatewayConfig& c) { EXPECT_EQ(c.auth.failedAuth, FailedAuthLimitConfig{}); }},
+      {"/auth", "{}", [](const GatewayConfig& c) { EXPECT_EQ(c.auth, AuthConfig{}); }},
+      // plugins[].upstream: the same keys as providers[].upstream.
+      {"/plugins/0/upstream/connect_timeout_ms", "2500",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.plugins.at(0).upstream.connectTimeoutMs, 2500);
+         EXPECT_EQ(c.upstream.connectTimeoutMs, 10000); // the defaults block is untouched
+       }},
+      {"/plugins/0/upstream/ca_file", R"("idp-ca.pem")",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.plugins.at(0).upstream.caFile, "/etc/gatehouse/idp-ca.pem");
+       }},
+      {"/plugins/0/upstream/proxy", R"("http://proxy.internal:3128")",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.plugins.at(0).upstream.proxy, "http://proxy.internal:3128");
+       }},
+      {"/plugins/0/upstream/no_proxy", R"(["idp.internal"])",
+       [](const GatewayConfig& c) {
+         EXPECT_EQ(c.plugins.at(0).upstream.noProxy, std::vector<std::string>{"idp.internal"});
+       }},
+      {"/plugins/0/upstream", "{}",
+       [](const GatewayConfig& c) {
+         UpstreamConfig expected;
+         expected.firstByteTimeoutMs = 10000; // the plugin caps; see PluginUpstreamCapsTheModelSizedTimeouts
+         expected.idleTimeoutMs = 10000;
+         expected.totalTimeoutMs = 30000;
+         EXPECT_EQ(c.plugins.at(0).upstream, expected);
+       }},
   };
 }
 
@@ -348,6 +404,10 @@ constexpr const char* kPasswordDetail =
 constexpr const char* kProxyDetail =
     "expected \"http://host:port\" (or \"\" for no proxy); credentials go in proxy_user and proxy_password, "
     "not in the URL";
+
+constexpr const char* kPublicUrlDetail = "expected \"http://host[:port]\" or \"https://host[:port]\" (where "
+                                         "browsers reach the gateway), without a "
+                                         "trailing slash, path, query or credentials";
 
 std::string integerRange(const std::string& range, const std::string& got) {
   return "expected an integer from " + range + ", got " + got;
@@ -548,15 +608,73 @@ std::vector<RefusedCase> refusedCases() {
        "proxy_password no_proxy)"},
       {"/providers/0/list_upstream_models", R"("yes")", "$.providers[0].list_upstream_models",
        R"(expected true or false, got "yes")"},
+      // auth
+      {"/auth", "[]", "$.auth", "expected an object, got an array"},
+      {"/auth/public_url", "1", "$.auth.public_url", "expected a string, got 1"},
+      {"/auth/public_url", R"("https://ai.example.com/")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://ai.example.com/gateway")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://ai.example.com?x=1")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://ai.example.com#top")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("ftp://ai.example.com")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("ai.example.com")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://:8443")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://ai.example.com:0")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://ai.example.com:65536")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://ai.example.com:")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://admin:pw@ai.example.com")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://::1:8443")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("https://[::1]x")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/public_url", R"("HTTPS://ai.example.com")", "$.auth.public_url", kPublicUrlDetail},
+      {"/auth/login_plugin", "1", "$.auth.login_plugin", "expected a string, got 1"},
+      {"/auth/login_plugin", R"("oidc")", "$.auth.login_plugin", R"(no plugin named "oidc" in $.plugins)"},
+      {"/auth/login_plugin", R"("p1")", "$.auth.login_plugin",
+       R"(plugin "p1" is a provider plugin (used by $.providers[0]); name an auth plugin)"},
+      {"/auth/session_lifetime_seconds", "59", "$.auth.session_lifetime_seconds",
+       integerRange("60 to 2592000", "59")},
+      {"/auth/session_lifetime_seconds", "2592001", "$.auth.session_lifetime_seconds",
+       integerRange("60 to 2592000", "2592001")},
+      {"/auth/session_cache_ms", "-1", "$.auth.session_cache_ms", integerRange("0 to 5000", "-1")},
+      {"/auth/session_cache_ms", "5001", "$.auth.session_cache_ms", integerRange("0 to 5000", "5001")},
+      {"/auth/key_refresh_ms", "99", "$.auth.key_refresh_ms", integerRange("100 to 5000", "99")},
+      {"/auth/key_refresh_ms", "5001", "$.auth.key_refresh_ms", integerRange("100 to 5000", "5001")},
+      {"/auth/key_refresh_ms", R"("1s")", "$.auth.key_refresh_ms", integerRange("100 to 5000", R"("1s")")},
+      {"/auth/failed_auth", "5", "$.auth.failed_auth", "expected an object, got 5"},
+      {"/auth/failed_auth/max_failures", "0", "$.auth.failed_auth.max_failures",
+       integerRange("1 to 1000000", "0")},
+      {"/auth/failed_auth/max_failures", "1000001", "$.auth.failed_auth.max_failures",
+       integerRange("1 to 1000000", "1000001")},
+      {"/auth/failed_auth/window_seconds", "0", "$.auth.failed_auth.window_seconds",
+       integerRange("1 to 86400", "0")},
+      {"/auth/failed_auth/window_seconds", "86401", "$.auth.failed_auth.window_seconds",
+       integerRange("1 to 86400", "86401")},
+      {"/auth/failed_auth/max_failure", "3", "$.auth.failed_auth.max_failure",
+       R"(unknown key (did you mean "max_failures"?))"},
+      {"/auth/publc_url", R"("https://x")", "$.auth.publc_url",
+       R"(unknown key (did you mean "public_url"?))"},
+      {"/auth/cookie_name", R"("x")", "$.auth.cookie_name",
+       "unknown key (allowed: public_url login_plugin session_lifetime_seconds session_cache_ms "
+       "key_refresh_ms "
+       "failed_auth)"},
+      // plugins[].upstream
+      {"/plugins/0/upstream", "[]", "$.plugins[0].upstream", "expected an object, got an array"},
+      {"/plugins/0/upstream/first_byte_timeout_ms", "0", "$.plugins[0].upstream.first_byte_timeout_ms",
+       integerRange("1 to 3600000", "0")},
+      {"/plugins/0/upstream/proxy", R"("http://user:pw@proxy:3128")", "$.plugins[0].upstream.proxy",
+       kProxyDetail},
+      {"/plugins/0/upstream/proxy_password", R"("secret")", "$.plugins[0].upstream.proxy_password",
+       kPasswordDetail},
+      {"/plugins/0/upstream/verify_tsl", "false", "$.plugins[0].upstream.verify_tsl",
+       R"(unknown key (did you mean "verify_tls"?))"},
       // Unknown keys, at several depths; close typos get a suggestion.
       {"/servers", "{}", "$.servers", R"(unknown key (did you mean "server"?))"},
       {"/color", "1", "$.color",
-       "unknown key (allowed: log_level plugin_dir server storage usage upstream plugins providers)"},
+       "unknown key (allowed: log_level plugin_dir server storage usage upstream auth plugins providers)"},
       {"/server/prot", "1", "$.server.prot", R"(unknown key (did you mean "port"?))"},
       {"/storage/mysql/passwd", R"("x")", "$.storage.mysql.passwd",
        R"(unknown key (did you mean "password"?))"},
       {"/storage/sqlite/file", R"("x")", "$.storage.sqlite.file", "unknown key (allowed: path)"},
-      {"/plugins/0/cfg", "{}", "$.plugins[0].cfg", "unknown key (allowed: name path config)"},
+      {"/plugins/0/cfg", "{}", "$.plugins[0].cfg", "unknown key (allowed: name path config upstream)"},
       {"/providers/0/base_url", R"("https://x")", "$.providers[0].base_url",
        "unknown key (allowed: name plugin config models upstream list_upstream_models)"},
       {"/providers/0/models/0/nmae", R"("x")", "$.providers[0].models[0].nmae",
@@ -750,6 +868,13 @@ TEST(ConfigLoader, EmptyObjectGivesTheDocumentedDefaults) {
   EXPECT_EQ(config.upstream.proxyUser, "");
   EXPECT_EQ(config.upstream.proxyPasswordRef, "");
   EXPECT_TRUE(config.upstream.noProxy.empty());
+  EXPECT_EQ(config.auth.publicUrl, "");
+  EXPECT_EQ(config.auth.loginPlugin, "");
+  EXPECT_EQ(config.auth.sessionLifetimeSeconds, 28800);
+  EXPECT_EQ(config.auth.sessionCacheMs, 5000);
+  EXPECT_EQ(config.auth.keyRefreshMs, 1000);
+  EXPECT_EQ(config.auth.failedAuth.maxFailures, 20);
+  EXPECT_EQ(config.auth.failedAuth.windowSeconds, 60);
 }
 
 // --- upstream defaults and per-provider overrides ----------------------------------------
@@ -800,6 +925,101 @@ TEST(ConfigLoader, UpstreamProxyErrorNeverEchoesTheUrl) {
 TEST(ConfigLoader, ProxyPasswordIsNotEchoedInTheError) {
   const ConfigError error = parseError(withValue("/upstream/proxy_password", R"("correct horse battery")"));
   EXPECT_EQ(std::string(error.what()).find("correct horse"), std::string::npos);
+}
+
+TEST(ConfigLoader, PluginUpstreamInheritsTheTopLevelBlock) {
+  const GatewayConfig config = parseConfig(withValue("/upstream", R"({"connect_timeout_ms": 3000,
+      "proxy": "http://proxy:3128", "proxy_password": "env:P", "no_proxy": ["a"]})"),
+                                           kSource);
+  ASSERT_EQ(config.plugins.size(), 1u);
+  EXPECT_EQ(config.plugins[0].upstream.connectTimeoutMs, 3000);
+  EXPECT_EQ(config.plugins[0].upstream.proxy, "http://proxy:3128");
+  EXPECT_EQ(config.plugins[0].upstream.proxyPasswordRef, "env:P");
+  EXPECT_EQ(config.plugins[0].upstream.noProxy, config.upstream.noProxy);
+}
+
+// An identity provider that hangs must fail API requests and sign-ins in seconds: a plugin's
+// own HTTP starts with the model-sized timeouts capped, unless its block sets them.
+TEST(ConfigLoader, PluginUpstreamCapsTheModelSizedTimeouts) {
+  const GatewayConfig defaults = parseConfig(withValue("/upstream", "{}"), kSource);
+  EXPECT_EQ(defaults.upstream.firstByteTimeoutMs, 600000);
+  EXPECT_EQ(defaults.plugins.at(0).upstream.firstByteTimeoutMs, 10000);
+  EXPECT_EQ(defaults.plugins.at(0).upstream.idleTimeoutMs, 10000);
+  EXPECT_EQ(defaults.plugins.at(0).upstream.totalTimeoutMs, 30000);
+
+  const GatewayConfig shorter = parseConfig(withValue("/upstream", R"({"first_byte_timeout_ms": 2000})"), kSource);
+  EXPECT_EQ(shorter.plugins.at(0).upstream.firstByteTimeoutMs, 2000); // a shorter top-level value stays
+
+  const GatewayConfig explicitLonger =
+      parseConfig(withValue("/plugins/0/upstream", R"({"total_timeout_ms": 120000})"), kSource);
+  EXPECT_EQ(explicitLonger.plugins.at(0).upstream.totalTimeoutMs, 120000); // set for the plugin: kept
+}
+
+TEST(ConfigLoader, PluginUpstreamOverridesKeyByKey) {
+  rapidjson::Document document = baseDocument();
+  rapidjson::Pointer("/upstream/connect_timeout_ms").Set(document, 3000);
+  rapidjson::Pointer("/upstream/proxy").Set(document, "http://proxy:3128");
+  rapidjson::Pointer("/upstream/no_proxy/0").Set(document, "a");
+  rapidjson::Pointer("/plugins/0/upstream/total_timeout_ms").Set(document, 4000);
+  rapidjson::Pointer("/plugins/0/upstream/proxy").Set(document, ""); // the IdP is reached directly
+  rapidjson::Pointer("/plugins/0/upstream/no_proxy").Set(document, rapidjson::Value(rapidjson::kArrayType));
+  const GatewayConfig config = parseConfig(serialize(document), kSource);
+  const UpstreamConfig& upstream = config.plugins.at(0).upstream;
+  EXPECT_EQ(upstream.totalTimeoutMs, 4000);
+  EXPECT_EQ(upstream.connectTimeoutMs, 3000); // inherited
+  EXPECT_EQ(upstream.proxy, "");
+  EXPECT_TRUE(upstream.noProxy.empty()); // an array replaces the inherited one whole
+  EXPECT_EQ(config.upstream.proxy, "http://proxy:3128");
+  EXPECT_EQ(config.upstream.totalTimeoutMs, 1800000);
+  // A provider's overrides are its own: the plugin's do not leak into it.
+  EXPECT_EQ(config.providers.at(0).upstream.proxy, "http://proxy:3128");
+  EXPECT_EQ(config.providers.at(0).upstream.totalTimeoutMs, 1800000);
+}
+
+TEST(ConfigLoader, PluginsOverrideIndependently) {
+  const GatewayConfig config = parseConfig(
+      withValue("/plugins/1", R"({"name": "idp", "path": "libidp.so", "upstream": {"verify_tls": false}})"),
+      kSource);
+  EXPECT_TRUE(config.plugins.at(0).upstream.verifyTls);
+  EXPECT_FALSE(config.plugins.at(1).upstream.verifyTls);
+}
+
+// --- auth -------------------------------------------------------------------------------
+
+TEST(ConfigLoader, LoginPluginNamesAnAuthPlugin) {
+  const GatewayConfig config = parseConfig(R"({
+    "auth": {"login_plugin": "sso", "public_url": "https://ai.example.com"},
+    "plugins": [{"name": "p1", "path": "libp1.so"}, {"name": "sso", "path": "libgatehouse_auth_oidc.so"}],
+    "providers": [{"name": "prov", "plugin": "p1", "models": [{"name": "m1"}]}]
+  })",
+                                           kSource);
+  EXPECT_EQ(config.auth.loginPlugin, "sso");
+  EXPECT_EQ(config.auth.publicUrl, "https://ai.example.com");
+}
+
+TEST(ConfigLoader, LoginPluginIsCheckedEvenWithoutProviders) {
+  const ConfigError error = parseError(R"({"auth": {"login_plugin": "sso"}})");
+  EXPECT_EQ(error.path(), "$.auth.login_plugin");
+  EXPECT_EQ(error.detail(), R"(no plugin named "sso" in $.plugins)");
+}
+
+TEST(ConfigLoader, PublicUrlErrorNeverEchoesTheUrl) {
+  const ConfigError error =
+      parseError(withValue("/auth/public_url", R"("https://admin:s3cr3t@ai.example.com")"));
+  EXPECT_EQ(std::string(error.what()).find("s3cr3t"), std::string::npos);
+  EXPECT_EQ(error.path(), "$.auth.public_url");
+}
+
+TEST(ConfigLoader, AuthBlockKeepsTheDefaultsOfAbsentKeys) {
+  const GatewayConfig config =
+      parseConfig(R"({"auth": {"key_refresh_ms": 250, "failed_auth": {"max_failures": 5}}})", kSource);
+  EXPECT_EQ(config.auth.keyRefreshMs, 250);
+  EXPECT_EQ(config.auth.failedAuth.maxFailures, 5);
+  EXPECT_EQ(config.auth.failedAuth.windowSeconds, 60);
+  EXPECT_EQ(config.auth.sessionLifetimeSeconds, 28800);
+  EXPECT_EQ(config.auth.sessionCacheMs, 5000);
+  EXPECT_EQ(config.auth.publicUrl, "");
+  EXPECT_EQ(config.auth.loginPlugin, "");
 }
 
 // --- list_upstream_models ---------------------------------------------------------------
@@ -911,6 +1131,17 @@ TEST_F(ConfigFile, UpstreamCaFilesResolveAgainstTheConfigFilesDirectory) {
   EXPECT_EQ(config.providers.at(1).upstream.caFile, (dir_ / "b.pem").string());
 }
 
+TEST_F(ConfigFile, PluginUpstreamCaFilesResolveAgainstTheConfigFilesDirectory) {
+  const std::string path = write("etc/gatehouse.json", R"({
+    "upstream": {"ca_file": "ca/all.pem"},
+    "plugins": [{"name": "a", "path": "liba.so"},
+                {"name": "idp", "path": "libidp.so", "upstream": {"ca_file": "idp/ca.pem"}}]
+  })");
+  const GatewayConfig config = loadConfigFile(path);
+  EXPECT_EQ(config.plugins.at(0).upstream.caFile, (dir_ / "etc" / "ca" / "all.pem").string());
+  EXPECT_EQ(config.plugins.at(1).upstream.caFile, (dir_ / "etc" / "idp" / "ca.pem").string());
+}
+
 TEST_F(ConfigFile, AbsolutePathsAreKept) {
   const std::string path = write("etc/gatehouse.json", R"({"plugin_dir": "/usr/lib/gatehouse/plugins"})");
   EXPECT_EQ(loadConfigFile(path).pluginDir, "/usr/lib/gatehouse/plugins");
@@ -971,7 +1202,9 @@ TEST(ShippedConfig, DefaultConfigParses) {
   EXPECT_EQ(config.storage.sqlite.path, std::string(GATEHOUSE_CONF_DIR) + "/gatehouse.db");
   ASSERT_FALSE(config.plugins.empty());
   ASSERT_FALSE(config.providers.empty());
-  EXPECT_EQ(config.providers[0].plugin, config.plugins[0].name);
+  EXPECT_TRUE(std::any_of(config.plugins.begin(), config.plugins.end(), [&](const PluginConfig& plugin) {
+    return plugin.name == config.providers[0].plugin;
+  }));
   EXPECT_EQ(config.upstream, UpstreamConfig{}); // it spells out the defaults
 }
 

@@ -26,9 +26,11 @@ constexpr const char* kRichConfig = R"({
                "max_response_bytes": 4096, "verify_tls": false, "ca_file": "/etc/ssl/corp.pem",
                "proxy": "http://proxy.internal:3128", "proxy_user": "gw", "proxy_password": "env:GH_PROXY",
                "no_proxy": ["localhost", ".internal"]},
+  "auth": {"public_url": "https://ai.example.com", "login_plugin": "keys", "session_lifetime_seconds": 3600,
+           "session_cache_ms": 0, "key_refresh_ms": 250, "failed_auth": {"max_failures": 3, "window_seconds": 30}},
   "plugins": [{"name": "openai", "path": "libgatehouse_provider_openai.so",
                "config": {"nested": {"list": [1, "two", null]}}},
-              {"name": "keys", "path": "/opt/libkeys.so"}],
+              {"name": "keys", "path": "/opt/libkeys.so", "upstream": {"total_timeout_ms": 777, "no_proxy": []}}],
   "providers": [{"name": "oai", "plugin": "openai",
                  "config": {"base_url": "https://api.openai.com/v1", "api_key": "env:OPENAI_API_KEY"},
                  "models": [{"name": "gpt-4o", "upstream_model": "gpt-4o-2024-08-06",
@@ -84,6 +86,39 @@ TEST(ConfigRender, ProviderUpstreamIsRenderedMerged) {
   EXPECT_TRUE(rendered["providers"][1]["list_upstream_models"].GetBool());
   EXPECT_EQ(rendered["providers"][1]["models"].Size(), 0u);
   EXPECT_EQ(rendered["upstream"]["no_proxy"].Size(), 2u);
+}
+
+TEST(ConfigRender, PluginUpstreamIsRenderedMerged) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig(kRichConfig, kSource)));
+  const rapidjson::Value& keys = rendered["plugins"][1]["upstream"];
+  EXPECT_EQ(keys["total_timeout_ms"].GetInt(), 777);
+  EXPECT_EQ(keys["connect_timeout_ms"].GetInt(), 1500); // inherited, spelled out
+  EXPECT_EQ(keys["no_proxy"].Size(), 0u);
+  EXPECT_EQ(rendered["plugins"][0]["upstream"]["no_proxy"].Size(), 2u);
+}
+
+TEST(ConfigRender, AuthBlockIsRendered) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig(kRichConfig, kSource)));
+  const rapidjson::Value& auth = rendered["auth"];
+  EXPECT_STREQ(auth["public_url"].GetString(), "https://ai.example.com");
+  EXPECT_STREQ(auth["login_plugin"].GetString(), "keys");
+  EXPECT_EQ(auth["session_lifetime_seconds"].GetInt(), 3600);
+  EXPECT_EQ(auth["session_cache_ms"].GetInt(), 0);
+  EXPECT_EQ(auth["key_refresh_ms"].GetInt(), 250);
+  EXPECT_EQ(auth["failed_auth"]["max_failures"].GetInt(), 3);
+  EXPECT_EQ(auth["failed_auth"]["window_seconds"].GetInt(), 30);
+}
+
+TEST(ConfigRender, AuthDefaultsAreSpelledOut) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig("{}", kSource)));
+  const rapidjson::Value& auth = rendered["auth"];
+  EXPECT_STREQ(auth["public_url"].GetString(), "");
+  EXPECT_STREQ(auth["login_plugin"].GetString(), "");
+  EXPECT_EQ(auth["session_lifetime_seconds"].GetInt(), 28800);
+  EXPECT_EQ(auth["session_cache_ms"].GetInt(), 5000);
+  EXPECT_EQ(auth["key_refresh_ms"].GetInt(), 1000);
+  EXPECT_EQ(auth["failed_auth"]["max_failures"].GetInt(), 20);
+  EXPECT_EQ(auth["failed_auth"]["window_seconds"].GetInt(), 60);
 }
 
 TEST(ConfigRender, AbsentProxyPasswordIsLeftOut) {

@@ -113,5 +113,29 @@ TEST(ConfigValidator, PluginAndProviderNamesAreSeparateNamespaces) {
   EXPECT_NO_THROW(validateConfig(config));
 }
 
+TEST(ConfigValidator, AcceptsALoginPluginThatIsAnAuthPlugin) {
+  GatewayConfig config = validConfig();
+  config.plugins.push_back({"sso", "libgatehouse_auth_oidc.so", "{}"});
+  config.auth.loginPlugin = "sso";
+  EXPECT_NO_THROW(validateConfig(config));
+}
+
+TEST(ConfigValidator, RefusesALoginPluginThatIsNotLoaded) {
+  GatewayConfig config = validConfig();
+  config.auth.loginPlugin = "sso";
+  const ConfigError error = validationError(config);
+  EXPECT_EQ(error.path(), "$.auth.login_plugin");
+  EXPECT_EQ(error.detail(), R"(no plugin named "sso" in $.plugins)");
+}
+
+TEST(ConfigValidator, RefusesAProviderPluginAsTheLoginPlugin) {
+  GatewayConfig config = validConfig();
+  config.auth.loginPlugin = "openai";
+  const ConfigError error = validationError(config);
+  EXPECT_EQ(error.path(), "$.auth.login_plugin");
+  EXPECT_EQ(error.detail(),
+            R"(plugin "openai" is a provider plugin (used by $.providers[0]); name an auth plugin)");
+}
+
 } // namespace
 } // namespace gatehouse

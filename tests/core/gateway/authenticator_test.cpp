@@ -4,6 +4,8 @@
 
 #include <gatehouse_test/fake_response_sink.hpp>
 
+#include "fake_clock.hpp"
+
 namespace gatehouse::gateway {
 namespace {
 
@@ -109,6 +111,130 @@ TEST(Authenticator, PluginsSeeTheClientRequest) {
                                       }}});
   authenticator.authenticate(request, "r");
   EXPECT_EQ(seen, "Bearer abc");
+}
+
+// --- failed attempts per client address ------------------------------------------------
+
+using namespace std::chrono_literals;
+
+FailedAuthLimitConfig cap(int maxFailures, int windowSeconds) {
+  FailedAuthLimitConfig config;
+  config.maxFailures = maxFailures;
+  config.windowSeconds = windowSeconds;
+  return config;
+}
+
+testing::FakeClientRequest from(std::string address) {
+  testing::FakeClientRequest request;
+  request.address = std::move(address);
+  return request;
+}
+
+class FailedAttempts : public ::testing::Test {
+protected:
+  http::ApiError errorFor(const Authenticator& authenticator, std::string address) {
+    testing::FakeClientRequest request = from(std::move(address));
+    auto result = authenticator.authenticate(request, "r");
+    if (!std::holds_alternative<http::ApiError>(result)) {
+      ADD_FAILURE() << "accepted";
+      return {};
+    }
+    return std::get<http::ApiError>(result);
+  }
+
+  testing::FakeClock clock_;
+  int calls_ = 0;
+};
+
+TEST_F(FailedAttempts, AnAddressOverTheCapGets429WithoutAskingThePlugins) {
+  const Authenticator authenticator({step("keys", denied("Invalid API key."), &calls_)}, cap(3, 60),
+                                    clock_.function());
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(errorFor(authenticator, "198.51.100.7").status, 401);
+  EXPECT_EQ(calls_, 3);
+  const http::ApiError blocked = errorFor(authenticator, "198.51.100.7");
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_EQ(blocked.type, http::ErrorType::RateLimit);
+  EXPECT_EQ(blocked.code, "too_many_failed_attempts");
+  EXPECT_EQ(blocked.retryAfterSeconds, 20);
+  EXPECT_NE(blocked.message.find("20 seconds"), std::string::npos) << blocked.message;
+  EXPECT_EQ(calls_, 3); // the plugin was not asked
+}
+
+TEST_F(FailedAttempts, ASecondAddressIsUnaffected) {
+  const Authenticator authenticator({step("keys", denied("Invalid API key."), &calls_)}, cap(2, 60),
+                                    clock_.function());
+  errorFor(authenticator, "198.51.100.7");
+  errorFor(authenticator, "198.51.100.7");
+  EXPECT_EQ(errorFor(authenticator, "198.51.100.7").status, 429);
+  EXPECT_EQ(errorFor(authenticator, "203.0.113.9").status, 401);
+}
+
+TEST_F(FailedAttempts, MissingCredentialsCountToo) {
+  const Authenticator authenticator({step("keys", notMine())}, cap(2, 60), clock_.function());
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").code, "missing_credentials");
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").code, "missing_credentials");
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").code, "too_many_failed_attempts");
+}
+
+TEST_F(FailedAttempts, PluginFailuresDoNotCount) {
+  const Authenticator authenticator({step("keys", failed("store down"))}, cap(1, 60), clock_.function());
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 503);
+}
+
+TEST_F(FailedAttempts, SuccessDoesNotResetTheCount) {
+  // One client alternating a valid key with guesses: the guesses are still capped.
+  const Authenticator authenticator({{"keys",
+                                      [](ClientRequest& request) {
+                                        return request.header("authorization") == "Bearer good"
+                                                   ? accepted("user:1")
+                                                   : denied("Invalid API key.");
+                                      }}},
+                                    cap(3, 60), clock_.function());
+  testing::FakeClientRequest good = from("10.0.0.1");
+  good.headers["Authorization"] = "Bearer good";
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(std::holds_alternative<Principal>(authenticator.authenticate(good, "r")));
+    EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 401);
+  }
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 429);
+  // Once locked out, even the valid key waits: the plugins are not asked at all.
+  auto result = authenticator.authenticate(good, "r");
+  ASSERT_TRUE(std::holds_alternative<http::ApiError>(result));
+  EXPECT_EQ(std::get<http::ApiError>(result).status, 429);
+}
+
+TEST_F(FailedAttempts, TheLockOutEndsAsTheWindowSlides) {
+  const Authenticator authenticator({step("keys", denied("Invalid API key."), &calls_)}, cap(2, 10),
+                                    clock_.function());
+  errorFor(authenticator, "10.0.0.1");
+  errorFor(authenticator, "10.0.0.1");
+  const http::ApiError blocked = errorFor(authenticator, "10.0.0.1");
+  EXPECT_EQ(blocked.retryAfterSeconds, 5);
+  clock_.advance(4'999ms);
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 429);
+  clock_.advance(1ms);
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 401); // one attempt came back
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 429);
+  clock_.advance(10s);
+  EXPECT_EQ(errorFor(authenticator, "10.0.0.1").status, 401);
+  EXPECT_EQ(calls_, 4);
+}
+
+TEST_F(FailedAttempts, ValidCredentialsAreNeverCounted) {
+  const Authenticator authenticator({step("keys", accepted("user:1"))}, cap(1, 60), clock_.function());
+  for (int i = 0; i < 10; ++i) {
+    testing::FakeClientRequest request = from("10.0.0.1");
+    EXPECT_TRUE(std::holds_alternative<Principal>(authenticator.authenticate(request, "r")));
+  }
+}
+
+TEST_F(FailedAttempts, TheDefaultCapIsTheConfigDefault) {
+  const Authenticator authenticator({step("keys", denied("no"))});
+  for (int i = 0; i < FailedAuthLimitConfig{}.maxFailures; ++i)
+    ASSERT_EQ(errorFor(authenticator, "10.9.9.9").status, 401) << i;
+  EXPECT_EQ(errorFor(authenticator, "10.9.9.9").status, 429);
 }
 
 } // namespace

@@ -75,6 +75,49 @@ TEST(ModelsEndpoint, RequiresAuthenticationWhenConfigured) {
   EXPECT_NE(sink.body.find("authentication_error"), std::string::npos);
 }
 
+// A fixed principal with `scopes`.
+Authenticator scopedTo(std::string scopes) {
+  AuthOutcome outcome;
+  outcome.verdict = GH_AUTH_ACCEPTED;
+  outcome.subject = "user-1";
+  outcome.scopes = std::move(scopes);
+  return Authenticator({{"fixed", [outcome](ClientRequest&) { return outcome; }}});
+}
+
+std::pair<int, std::string> serveWith(const ModelCatalog& catalog, const Authenticator& authenticator) {
+  const ModelsEndpoint endpoint(catalog, authenticator, 0);
+  testing::FakeClientRequest client;
+  http::IncomingRequest request{client, {}, "r", 0};
+  testing::FakeResponseSink sink;
+  endpoint.serve(request, sink);
+  return {sink.status, sink.body};
+}
+
+TEST(ModelsEndpoint, ListsOnlyTheModelsTheScopesAllow) {
+  const ModelCatalog catalog = sampleCatalog();
+  const auto [status, body] = serveWith(catalog, scopedTo("model:gpt-4o* model:big-*"));
+  EXPECT_EQ(status, 200);
+  const std::vector<std::pair<std::string, std::string>> expected{{"gpt-4o-mock", "mock"},
+                                                                  {"big-model", "other"}};
+  EXPECT_EQ(idsAndOwners(body), expected); // the alias is listed on its own, its model is not
+}
+
+TEST(ModelsEndpoint, ScopesThatAllowNothingListNothing) {
+  const ModelCatalog catalog = sampleCatalog();
+  const auto [status, body] = serveWith(catalog, scopedTo("model:nothing-like-this"));
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(idsAndOwners(body).empty()) << body;
+}
+
+TEST(ModelsEndpoint, EndpointScopesMustIncludeModels) {
+  const ModelCatalog catalog = sampleCatalog();
+  const auto [status, body] = serveWith(catalog, scopedTo("endpoint:chat"));
+  EXPECT_EQ(status, 403);
+  EXPECT_NE(body.find("endpoint_not_allowed"), std::string::npos) << body;
+  EXPECT_EQ(serveWith(catalog, scopedTo("endpoint:chat endpoint:models")).first, 200);
+  EXPECT_EQ(idsAndOwners(serveWith(catalog, scopedTo("endpoint:chat endpoint:models")).second).size(), 3u);
+}
+
 class ListingModelsEndpoint : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -145,6 +188,16 @@ TEST_F(ListingModelsEndpoint, AnUnauthenticatedRequestNeverReachesTheProvider) {
   serve(&nobody);
   EXPECT_EQ(status_, 401);
   EXPECT_EQ(open_->calls, 0);
+}
+
+TEST_F(ListingModelsEndpoint, UpstreamModelsAreFilteredByTheScopesToo) {
+  const Authenticator scoped = scopedTo("model:open/*");
+  const std::vector<std::pair<std::string, std::string>> expected{{"open/gpt-4o", "open"},
+                                                                  {"open/o3", "open"}};
+  EXPECT_EQ(idsAndOwners(serve(&scoped)), expected);
+  const Authenticator narrower = scopedTo("model:open/o*");
+  const std::vector<std::pair<std::string, std::string>> onlyO3{{"open/o3", "open"}};
+  EXPECT_EQ(idsAndOwners(serve(&narrower)), onlyO3);
 }
 
 } // namespace

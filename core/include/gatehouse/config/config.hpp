@@ -64,22 +64,6 @@ struct UsageConfig {
   bool operator==(const UsageConfig&) const = default;
 };
 
-struct PluginConfig {
-  std::string name;              // unique; providers refer to it
-  std::string path;              // shared library; relative paths are resolved against pluginDir
-  std::string configJson = "{}"; // the plugin's own config block, re-serialised compactly
-
-  bool operator==(const PluginConfig&) const = default;
-};
-
-struct ModelConfig {
-  std::string name;                 // public name clients send
-  std::string upstreamModel;        // name sent upstream (defaults to name)
-  std::vector<std::string> aliases; // other public names for the same model
-
-  bool operator==(const ModelConfig&) const = default;
-};
-
 // How the host talks to one provider's upstream (the top-level "upstream" block gives
 // defaults, providers[].upstream overrides them key by key).
 struct UpstreamConfig {
@@ -100,6 +84,26 @@ struct UpstreamConfig {
   bool operator==(const UpstreamConfig&) const = default;
 };
 
+struct PluginConfig {
+  std::string name;              // unique; providers refer to it
+  std::string path;              // shared library; relative paths are resolved against pluginDir
+  std::string configJson = "{}"; // the plugin's own config block, re-serialised compactly
+  // For the plugin's own HTTP calls (ABI 1.2 http_send, e.g. OpenID discovery and JWKS): the
+  // top-level "upstream" block with plugins[].upstream overrides applied. ({} so that code
+  // building a PluginConfig from name, path and config alone still compiles warning-free.)
+  UpstreamConfig upstream{};
+
+  bool operator==(const PluginConfig&) const = default;
+};
+
+struct ModelConfig {
+  std::string name;                 // public name clients send
+  std::string upstreamModel;        // name sent upstream (defaults to name)
+  std::vector<std::string> aliases; // other public names for the same model
+
+  bool operator==(const ModelConfig&) const = default;
+};
+
 struct ProviderConfig {
   std::string name;                // unique
   std::string plugin;              // a PluginConfig::name of kind provider
@@ -113,6 +117,28 @@ struct ProviderConfig {
   bool operator==(const ProviderConfig&) const = default;
 };
 
+// Failed authentication attempts allowed per client address before it gets 429s.
+struct FailedAuthLimitConfig {
+  int maxFailures = 20;   // 1..1000000 failures within the window
+  int windowSeconds = 60; // 1..86400
+  bool operator==(const FailedAuthLimitConfig&) const = default;
+};
+
+// API keys, sessions and browser sign-in (the "auth" block).
+struct AuthConfig {
+  // Where browsers reach this gateway, e.g. "https://ai.example.com" (no trailing slash):
+  // the sign-in redirect URI is publicUrl + "/auth/callback", and an https URL makes the
+  // session cookie Secure. Empty: "http://<server.host>:<server.port>".
+  std::string publicUrl;
+  std::string loginPlugin; // plugins[].name used for browser sign-in; empty: the first that offers it
+  int sessionLifetimeSeconds = 28800; // 60..2592000
+  int sessionCacheMs = 5000;          // 0..5000: how long another node may still honour a logged-out session
+  int keyRefreshMs = 1000;            // 100..5000: how soon a key change on another node holds here
+  FailedAuthLimitConfig failedAuth;
+
+  bool operator==(const AuthConfig&) const = default;
+};
+
 struct GatewayConfig {
   std::string sourcePath;        // the file this was read from
   std::string pluginDir;         // where relative plugin paths are looked up; empty: the app's default
@@ -120,7 +146,8 @@ struct GatewayConfig {
   ServerConfig server;
   StorageConfig storage;
   UsageConfig usage;
-  UpstreamConfig upstream;           // defaults for every provider's upstream
+  UpstreamConfig upstream; // defaults for every provider's and plugin's upstream
+  AuthConfig auth;
   std::vector<PluginConfig> plugins; // auth plugins are asked in this order
   std::vector<ProviderConfig> providers;
 

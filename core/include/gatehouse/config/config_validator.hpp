@@ -13,6 +13,7 @@ namespace gatehouse {
 //  - two plugins or two providers share a name;
 //  - a provider names a plugin that is not in config.plugins;
 //  - a provider has no models;
+//  - auth.login_plugin is set but names no plugin, or a provider plugin;
 //  - a public model name (name or alias) is used twice across all providers, since a
 //    name must route to exactly one model.
 void validateConfig(const GatewayConfig& config);
