@@ -15,9 +15,69 @@ Flag splitFlag(const std::string& arg) {
   return {arg.substr(0, equals), arg.substr(equals + 1)};
 }
 
+// "admin create-key ..." and "admin revoke-key ID ...": args[0] is "admin".
+std::variant<CliOptions, std::string> parseAdminCli(const std::vector<std::string>& args) {
+  CliOptions options;
+  if (args.size() < 2)
+    return std::string("'admin' needs a command: create-key or revoke-key (see --help)");
+  if (args[1] == "create-key")
+    options.mode = CliOptions::Mode::AdminCreateKey;
+  else if (args[1] == "revoke-key")
+    options.mode = CliOptions::Mode::AdminRevokeKey;
+  else
+    return "unknown admin command '" + args[1] + "' (expected create-key or revoke-key)";
+  const std::string command = "admin " + args[1];
+
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    const Flag flag = splitFlag(args[i]);
+    const auto takeValue = [&](std::optional<std::string>& into) -> std::optional<std::string> {
+      if (into)
+        return "option " + flag.name + " given twice";
+      if (flag.inlineValue)
+        into = *flag.inlineValue;
+      else if (i + 1 < args.size())
+        into = args[++i];
+      else
+        return "option " + flag.name + " needs a value";
+      if (into->empty())
+        return "option " + flag.name + " needs a non-empty value";
+      return std::nullopt;
+    };
+    const bool creating = options.mode == CliOptions::Mode::AdminCreateKey;
+    std::optional<std::string> problem;
+    if (flag.name == "--config") {
+      problem = takeValue(options.configPath);
+    } else if (creating && flag.name == "--name") {
+      problem = takeValue(options.keyName);
+    } else if (creating && flag.name == "--email") {
+      problem = takeValue(options.email);
+    } else if (creating && flag.name == "--if-none" && !flag.inlineValue) {
+      if (options.onlyIfNoKeys)
+        problem = "option --if-none given twice";
+      options.onlyIfNoKeys = true;
+    } else if (!creating && args[i].rfind("-", 0) != 0) {
+      if (options.keyId)
+        problem = command + " takes one key id";
+      else
+        options.keyId = args[i];
+    } else {
+      problem = "unknown argument '" + args[i] + "' for " + command + " (see --help)";
+    }
+    if (problem)
+      return *problem;
+  }
+  if (options.mode == CliOptions::Mode::AdminCreateKey && !options.keyName)
+    return command + " needs --name NAME (what the key is for, e.g. --name bootstrap)";
+  if (options.mode == CliOptions::Mode::AdminRevokeKey && !options.keyId)
+    return command + " needs the id of the key to revoke";
+  return options;
+}
+
 } // namespace
 
 std::variant<CliOptions, std::string> parseCli(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "admin")
+    return parseAdminCli(args);
   CliOptions options;
   bool modeSet = false;
   bool modeFromConfig = false; // Serve implied by --config; --migrate may still refine it
@@ -85,6 +145,13 @@ std::string usageText() {
          "  gatehouse migrate [--config PATH]                 bring the store's schema up to date, then "
          "exit\n"
          "                                                    (also spelled --migrate)\n"
+         "  gatehouse admin create-key --name NAME [--email EMAIL] [--if-none] [--config PATH]\n"
+         "                                                    create an admin API key and print it (only\n"
+         "                                                    it) on stdout, once; the key belongs to the\n"
+         "                                                    local admin user EMAIL (default\n"
+         "                                                    admin@localhost, created when missing);\n"
+         "                                                    --if-none: only when the store has no key yet\n"
+         "  gatehouse admin revoke-key ID [--config PATH]     revoke the API key with this id, then exit\n"
          "  gatehouse --version                               print the version\n"
          "  gatehouse --help                                  print this help\n"
          "\n"

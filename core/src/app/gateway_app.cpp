@@ -1,7 +1,11 @@
+#include <gatehouse/admin/session_auth_step.hpp>
+#include <gatehouse/admin/session_cookies.hpp>
 #include <gatehouse/app/gateway_app.hpp>
 #include <gatehouse/common/log.hpp>
+#include <gatehouse/config/config_public_url.hpp>
 #include <gatehouse/gateway/gateway_routes.hpp>
 #include <gatehouse/gateway/plugin_provider.hpp>
+#include <gatehouse/http/same_origin_guard.hpp>
 #include <gatehouse/upstream/upstream_client_factory.hpp>
 
 #include <ctime>
@@ -23,17 +27,32 @@ std::shared_ptr<UpstreamClient> upstreamClientFor(const ProviderConfig& provider
   }
 }
 
+HostServices hostServicesOf(const AppServices& services) {
+  return services.auth != nullptr ? services.auth->hostServices() : HostServices{};
+}
+
+// The session cookie goes first: a browser request carrying it is decided by it alone.
+// Without any auth plugin the gateway stays open (anonymous), so there is no step at all.
+gateway::Authenticator makeAuthenticator(const GatewayConfig& config, const PluginHost& host,
+                                         AuthServices* auth) {
+  std::vector<gateway::Authenticator::Step> steps = gateway::Authenticator::stepsFor(host.authPlugins());
+  if (auth != nullptr && !steps.empty())
+    steps.insert(steps.begin(), admin::sessionAuthStep(auth->sessions()));
+  return gateway::Authenticator(std::move(steps), config.auth.failedAuth);
+}
+
 } // namespace
 
 GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
-    : config_(std::move(config)), services_(std::move(services)), host_(PluginHost::load(config_)) {
+    : config_(std::move(config)), services_(std::move(services)),
+      host_(PluginHost::load(config_, hostServicesOf(services_))) {
   for (const ProviderConfig& provider : config_.providers) {
     std::shared_ptr<UpstreamClient> upstream = upstreamClientFor(provider);
     providers_[provider.name] =
         std::make_shared<gateway::PluginProvider>(host_->createProvider(provider), std::move(upstream));
   }
   catalog_ = std::make_unique<gateway::ModelCatalog>(config_.providers, providers_);
-  authenticator_ = gateway::Authenticator::fromPlugins(host_->authPlugins());
+  authenticator_ = makeAuthenticator(config_, *host_, services_.auth);
   admission_ = gateway::Admission::fromPlugins(host_->billingPlugins());
   UsageSink* usage = services_.usage;
   if (!host_->billingPlugins().empty()) {
@@ -57,9 +76,44 @@ GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
   });
   for (auto& [name, check] : services_.readinessChecks)
     readiness_.addCheck(name, check);
+  if (services_.auth != nullptr) {
+    AuthServices* auth = services_.auth;
+    readiness_.addCheck("keys", [auth](std::string& why) { return auth->keysReady(why); });
+  }
 
-  server_ = std::make_unique<http::Server>(http::serverOptionsFrom(config_.server),
-                                           gateway::buildGatewayRouter(*pipeline_, *models_, readiness_));
+  server_ = std::make_unique<http::Server>(http::serverOptionsFrom(config_.server), buildRouter());
+}
+
+http::Router GatewayApp::buildRouter() {
+  http::Router router = gateway::buildGatewayRouter(*pipeline_, *models_, readiness_);
+  // Checked even without auth services (--check-config): a login_plugin that cannot sign
+  // anyone in is a config error.
+  const AuthPlugin* loginPlugin = admin::chooseLoginPlugin(host_->authPlugins(), config_.auth.loginPlugin);
+  AuthServices* auth = services_.auth;
+  if (auth == nullptr)
+    return router;
+
+  adminContext_ = std::make_unique<admin::AdminContext>(admin::AdminContext{
+      auth->store(), auth->keys(), auth->sessions(), &auth->identities(), authenticator_, store::currentTimeMs});
+  admin::addAdminRoutes(router, *adminContext_);
+  if (loginPlugin != nullptr)
+    signInProvider_ = std::make_unique<admin::PluginSignInProvider>(*loginPlugin);
+  signInContext_ = std::make_unique<admin::SignInContext>(admin::SignInContext{
+      signInProvider_.get(), auth->sessions(), auth->identities(), auth->store(), [this] { return publicUrl(); }});
+  admin::addSignInRoutes(router, *signInContext_);
+  // Every route, not only the admin ones: a browser carrying the session cookie must not
+  // be made to spend on a model endpoint from another site either.
+  const http::SameOriginGuard guard(std::string(admin::kSessionCookie), [this] { return publicUrl(); });
+  return guard.wrapAll(router);
+}
+
+std::string GatewayApp::publicUrl() const {
+  if (!config_.auth.publicUrl.empty())
+    return config_.auth.publicUrl;
+  GatewayConfig bound;
+  bound.server.host = config_.server.host;
+  bound.server.port = server_ != nullptr && server_->port() != 0 ? server_->port() : config_.server.port;
+  return effectivePublicUrl(bound);
 }
 
 GatewayApp::~GatewayApp() {

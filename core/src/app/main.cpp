@@ -1,4 +1,6 @@
 // `gatehouse`: the gateway executable. See cli_options.hpp for the command line.
+#include <gatehouse/admin/bootstrap_key.hpp>
+#include <gatehouse/app/auth_services.hpp>
 #include <gatehouse/app/cli_options.hpp>
 #include <gatehouse/app/config_locator.hpp>
 #include <gatehouse/app/gateway_app.hpp>
@@ -37,8 +39,8 @@ int fail(const std::string& message) {
   return 1;
 }
 
-// Loads the config and settles its plugin dir and log level. Throws on any problem.
-GatewayConfig loadConfig(const app::CliOptions& options) {
+// Loads the config and settles its log level. Throws on any problem.
+GatewayConfig loadConfigFileOnly(const app::CliOptions& options) {
   const auto located = app::locateConfig(
       options.configPath, [](const std::string& path) { return std::filesystem::exists(path); });
   if (const auto* problem = std::get_if<std::string>(&located))
@@ -52,7 +54,12 @@ GatewayConfig loadConfig(const app::CliOptions& options) {
   log::setLevel(level);
   if (!config.explicitlyGiven)
     log::info(kComponent, "no --config given; using " + config.path);
+  return loaded;
+}
 
+// Loads the config and settles its plugin dir and log level. Throws on any problem.
+GatewayConfig loadConfig(const app::CliOptions& options) {
+  GatewayConfig loaded = loadConfigFileOnly(options);
   const app::ResolvedPluginDir pluginDir =
       app::resolvePluginDir(app::processPluginDirSources(options.pluginDir, loaded.pluginDir));
   log::info(kComponent, "plugin dir " + pluginDir.path + " (from " + pluginDir.source + ")");
@@ -94,6 +101,36 @@ int migrate(const app::CliOptions& options) {
   return 0;
 }
 
+// `gatehouse admin create-key`: the key alone on stdout (so scripts can capture it), what
+// it is and how to use it on stderr.
+int adminCreateKey(const app::CliOptions& options) {
+  const GatewayConfig config = loadConfigFileOnly(options);
+  const std::unique_ptr<store::Store> state = openStoreOrThrow(config.storage, store::SchemaPolicy::Migrate);
+  if (options.onlyIfNoKeys && admin::storeHasKeys(*state)) {
+    std::fprintf(stderr, "gatehouse: the store already holds API keys; no key created (--if-none)\n");
+    return 0;
+  }
+  const std::string email = options.email.value_or(admin::kDefaultAdminEmail);
+  const admin::BootstrapKey created = admin::createBootstrapKey(*state, *options.keyName, email);
+  std::printf("%s\n", created.secret.c_str());
+  std::fflush(stdout);
+  std::fprintf(stderr,
+               "gatehouse: created admin API key '%s' (id %s, prefix %s) for %s%s.\n"
+               "gatehouse: it is shown only this once; store it now. Send it as "
+               "\"Authorization: Bearer <key>\".\n",
+               created.key.name.c_str(), created.key.id.c_str(), created.key.prefix.c_str(), email.c_str(),
+               created.ownerCreated ? " (user created)" : "");
+  return 0;
+}
+
+int adminRevokeKey(const app::CliOptions& options) {
+  const GatewayConfig config = loadConfigFileOnly(options);
+  const std::unique_ptr<store::Store> state = openStoreOrThrow(config.storage, store::SchemaPolicy::Migrate);
+  const bool revoked = admin::revokeKeyFromCli(*state, *options.keyId);
+  std::printf("%s %s\n", revoked ? "revoked" : "already revoked:", options.keyId->c_str());
+  return 0;
+}
+
 UsageWriterOptions usageWriterOptions(const UsageConfig& usage) {
   UsageWriterOptions options;
   options.spoolPath = usage.spoolPath;
@@ -120,9 +157,17 @@ int serve(const app::CliOptions& options) {
                             std::to_string(state->schemaVersion()));
   UsageWriter usage(state->usage(), usageWriterOptions(config.usage));
   app::StoreHealth storeHealth([&state] { state->ping(); });
+  // Before the plugins load and before serving: keys are looked up in memory only.
+  app::AuthServices auth(*state, config.auth);
+  try {
+    auth.start();
+  } catch (const store::StoreError& e) {
+    throw StoreStartupError(e.what());
+  }
 
   app::AppServices services;
   services.usage = &usage;
+  services.auth = &auth;
   services.billingQueueCapacity = config.usage.queueCapacity;
   services.readinessChecks.emplace_back("store",
                                         [&storeHealth](std::string& why) { return storeHealth.check(why); });
@@ -177,6 +222,8 @@ int main(int argc, char** argv) {
     case app::CliOptions::Mode::CheckConfig: return checkConfig(options);
     case app::CliOptions::Mode::Migrate: return migrate(options);
     case app::CliOptions::Mode::Serve: return serve(options);
+    case app::CliOptions::Mode::AdminCreateKey: return adminCreateKey(options);
+    case app::CliOptions::Mode::AdminRevokeKey: return adminRevokeKey(options);
     }
   } catch (const std::exception& e) {
     return fail(e.what());

@@ -1,4 +1,5 @@
 #include <gatehouse/http/poco_client_request.hpp>
+#include <gatehouse/http/router.hpp>
 
 #include <Poco/Net/HTTPServerRequest.h>
 
@@ -16,6 +17,10 @@ std::string_view PocoClientRequest::header(std::string_view name) const {
 
 std::string_view PocoClientRequest::method() const {
   return request_.getMethod();
+}
+
+std::string_view PocoClientRequest::query() const {
+  return queryOf(request_.getURI());
 }
 
 std::string_view PocoClientRequest::clientAddress() const {

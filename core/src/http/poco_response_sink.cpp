@@ -16,6 +16,12 @@ void PocoResponseSink::setHeader(std::string_view name, std::string_view value) 
   response_.set(std::string(name), std::string(value));
 }
 
+void PocoResponseSink::addHeader(std::string_view name, std::string_view value) {
+  if (started_)
+    return;
+  response_.add(std::string(name), std::string(value));
+}
+
 void PocoResponseSink::closeConnection() {
   if (started_)
     return;

@@ -150,7 +150,7 @@ void route(const Router& router, std::size_t maxBodyBytes, Poco::Net::HTTPServer
     sink.closeConnection(); // the route takes no body, so it stays unread
   }
   PocoClientRequest client(request, path);
-  IncomingRequest incoming{client, body, requestId, nowMs()};
+  IncomingRequest incoming{client, body, requestId, nowMs(), match.params};
   match.route->handler(incoming, sink);
   if (!sink.started()) {
     log::error(kComponent, "request " + requestId + ": handler sent no response");

@@ -85,5 +85,52 @@ TEST(CliOptions, RefusesUnknownMissingRepeatedAndConflictingOptions) {
   EXPECT_NE(problem({"--version", "--help"}).find("cannot be combined"), std::string::npos);
 }
 
+TEST(CliOptions, AdminCreateKeyTakesNameEmailConfigAndIfNone) {
+  const CliOptions options =
+      parsed({"admin", "create-key", "--name", "bootstrap", "--email=ops@example.test", "--config", "g.json"});
+  EXPECT_EQ(options.mode, CliOptions::Mode::AdminCreateKey);
+  EXPECT_EQ(options.keyName, "bootstrap");
+  EXPECT_EQ(options.email, "ops@example.test");
+  EXPECT_EQ(options.configPath, "g.json");
+  EXPECT_FALSE(options.onlyIfNoKeys);
+  const CliOptions minimal = parsed({"admin", "create-key", "--if-none", "--name=first"});
+  EXPECT_TRUE(minimal.onlyIfNoKeys);
+  EXPECT_EQ(minimal.keyName, "first");
+  EXPECT_FALSE(minimal.email);
+  EXPECT_FALSE(minimal.configPath);
+}
+
+TEST(CliOptions, AdminRevokeKeyTakesOneId) {
+  const CliOptions options = parsed({"admin", "revoke-key", "k123", "--config", "g.json"});
+  EXPECT_EQ(options.mode, CliOptions::Mode::AdminRevokeKey);
+  EXPECT_EQ(options.keyId, "k123");
+  EXPECT_EQ(options.configPath, "g.json");
+  EXPECT_EQ(parsed({"admin", "revoke-key", "--config=g.json", "k9"}).keyId, "k9");
+}
+
+TEST(CliOptions, AdminCommandsRefuseWhatTheyDoNotTake) {
+  EXPECT_NE(problem({"admin"}).find("needs a command"), std::string::npos);
+  EXPECT_NE(problem({"admin", "drop-tables"}).find("unknown admin command 'drop-tables'"), std::string::npos);
+  EXPECT_NE(problem({"admin", "create-key"}).find("needs --name"), std::string::npos);
+  EXPECT_NE(problem({"admin", "create-key", "--name"}).find("needs a value"), std::string::npos);
+  EXPECT_NE(problem({"admin", "create-key", "--name", "a", "--name", "b"}).find("twice"), std::string::npos);
+  EXPECT_NE(problem({"admin", "create-key", "--name", "a", "stray"}).find("unknown argument 'stray'"),
+            std::string::npos);
+  EXPECT_NE(problem({"admin", "create-key", "--name", "a", "--plugin-dir", "/p"}).find("unknown argument"),
+            std::string::npos);
+  EXPECT_NE(problem({"admin", "create-key", "--name", "a", "--if-none=yes"}).find("unknown argument"),
+            std::string::npos);
+  EXPECT_NE(problem({"admin", "revoke-key"}).find("needs the id"), std::string::npos);
+  EXPECT_NE(problem({"admin", "revoke-key", "a", "b"}).find("one key id"), std::string::npos);
+  EXPECT_NE(problem({"admin", "revoke-key", "a", "--name", "x"}).find("unknown argument"), std::string::npos);
+  // Only as the first word: "admin" elsewhere is a stray argument.
+  EXPECT_NE(problem({"--config", "a", "admin"}).find("unknown argument 'admin'"), std::string::npos);
+}
+
+TEST(CliOptions, UsageDescribesTheAdminCommands) {
+  EXPECT_NE(usageText().find("gatehouse admin create-key --name NAME"), std::string::npos);
+  EXPECT_NE(usageText().find("gatehouse admin revoke-key ID"), std::string::npos);
+}
+
 } // namespace
 } // namespace gatehouse::app

@@ -65,6 +65,16 @@ protected:
                                     std::string(client.header("x-custom")) + "|" +
                                     std::string(client.header("x-absent")));
                 }});
+    router.add({"PATCH", "/things/{id}", BodyPolicy::Json, [](IncomingRequest& request, ResponseSink& response) {
+                  response.send(200, "text/plain",
+                                "patched " + std::string(request.pathParam("id")) + " " + std::string(request.body) +
+                                    " ?" + std::string(request.client.query()));
+                }});
+    router.add({"DELETE", "/things/{id}", BodyPolicy::None, [](IncomingRequest& request, ResponseSink& response) {
+                  response.addHeader("Set-Cookie", "a=1; Path=/");
+                  response.addHeader("Set-Cookie", "b=2; Path=/");
+                  response.send(200, "text/plain", "deleted " + std::string(request.pathParam("id")));
+                }});
     router.add({"GET", "/throw", BodyPolicy::None, [](IncomingRequest&, ResponseSink&) {
                   throw std::runtime_error("secret detail sk-live-123");
                 }});
@@ -182,6 +192,29 @@ TEST_F(ServerTest, WrongMethodIs405WithAllow) {
   const RawResponse response = roundTrip(port_, buildRequest("DELETE", "/echo"));
   expectError(response, 405, "method_not_allowed");
   EXPECT_EQ(response.header("allow"), "POST, PUT");
+}
+
+TEST_F(ServerTest, PatchAndDeleteReachPatternRoutesWithPathAndQuery) {
+  const RawResponse patched = roundTrip(
+      port_, buildRequest("PATCH", "/things/k%201?owner=u1&limit=5", {{"Content-Type", "application/json"}},
+                          "{\"name\":\"x\"}"));
+  EXPECT_EQ(patched.status, 200);
+  EXPECT_EQ(patched.body, "patched k 1 {\"name\":\"x\"} ?owner=u1&limit=5");
+  const RawResponse deleted = roundTrip(port_, buildRequest("DELETE", "/things/k2"));
+  EXPECT_EQ(deleted.status, 200);
+  EXPECT_EQ(deleted.body, "deleted k2");
+}
+
+TEST_F(ServerTest, AddedHeadersAreSentEachTime) {
+  const RawResponse response = roundTrip(port_, buildRequest("DELETE", "/things/k3"));
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.headerValues("set-cookie"), (std::vector<std::string>{"a=1; Path=/", "b=2; Path=/"}));
+}
+
+TEST_F(ServerTest, WrongMethodOnAPatternRouteIs405) {
+  const RawResponse response = roundTrip(port_, buildRequest("GET", "/things/k1"));
+  expectError(response, 405, "method_not_allowed");
+  EXPECT_EQ(response.header("allow"), "PATCH, DELETE");
 }
 
 TEST_F(ServerTest, PassesTheBodyAndRequestIdToTheHandler) {

@@ -2,6 +2,9 @@
 // built from one config and torn down in the right order.
 #pragma once
 
+#include <gatehouse/admin/admin_api.hpp>
+#include <gatehouse/admin/sign_in_routes.hpp>
+#include <gatehouse/app/auth_services.hpp>
 #include <gatehouse/config/config.hpp>
 #include <gatehouse/gateway/admission.hpp>
 #include <gatehouse/gateway/authenticator.hpp>
@@ -23,9 +26,13 @@
 namespace gatehouse::app {
 
 // What main wires in from outside the request path: where usage goes (the store's
-// sink), and readiness checks beyond "config" and "plugins" (e.g. {"store", ...}).
+// sink), readiness checks beyond "config" and "plugins" (e.g. {"store", ...}), and the
+// auth services. With `auth`, plugins get credential_find and identity_resolve, the
+// session cookie authenticates (when any auth plugin is configured), and the admin API,
+// the sign-in routes and the "keys" readiness check are served.
 struct AppServices {
   UsageSink* usage = nullptr;
+  AuthServices* auth = nullptr;
   std::size_t billingQueueCapacity = 65536; // events waiting for the billing plugins
   std::vector<std::pair<std::string, gateway::Readiness::Check>> readinessChecks;
 };
@@ -34,7 +41,8 @@ class GatewayApp {
 public:
   // Loads the plugins (config.pluginDir must already be resolved) and creates every
   // provider with its own upstream client. Throws PluginLoadError or std::runtime_error
-  // with a one-line message (naming the provider when its upstream settings are unusable).
+  // with a one-line message (naming the provider when its upstream settings are unusable,
+  // or auth.login_plugin when it names no plugin that offers sign-in).
   GatewayApp(GatewayConfig config, AppServices services);
   ~GatewayApp();
   GatewayApp(const GatewayApp&) = delete;
@@ -48,6 +56,9 @@ public:
   void start();
   std::uint16_t port() const { return server_->port(); }
   const std::string& host() const { return config_.server.host; }
+  // Where browsers reach the gateway: auth.public_url, else http://host:port with the
+  // port actually bound.
+  std::string publicUrl() const;
 
   // Graceful stop: not ready, stop accepting, let in-flight requests (streams
   // included) finish within `grace`, close idle connections. False when the grace
@@ -63,6 +74,8 @@ public:
   bool billingInstalled() const { return billing_ != nullptr; }
 
 private:
+  http::Router buildRouter();
+
   GatewayConfig config_;
   AppServices services_;
   std::unique_ptr<PluginHost> host_;
@@ -75,6 +88,11 @@ private:
   std::unique_ptr<gateway::ModelPipeline> pipeline_;
   std::unique_ptr<gateway::ModelsEndpoint> models_;
   gateway::Readiness readiness_;
+  // With services.auth: the admin API's and the sign-in routes' wiring (the routes keep
+  // references to these).
+  std::unique_ptr<admin::AdminContext> adminContext_;
+  std::unique_ptr<admin::PluginSignInProvider> signInProvider_;
+  std::unique_ptr<admin::SignInContext> signInContext_;
   std::unique_ptr<http::Server> server_;
 };
 

@@ -27,6 +27,8 @@ struct ApiError {
   std::string message;
   std::string param; // empty: JSON null
   std::string code;  // empty: JSON null
+  // > 0: sendError adds "Retry-After" with it (e.g. to a 429).
+  int retryAfterSeconds = 0;
 };
 
 // The {"error":{...}} document, compact, as the body of an error response or the data

@@ -19,6 +19,7 @@ public:
   std::string_view header(std::string_view name) const override;
   std::string_view method() const override;
   std::string_view path() const override { return path_; }
+  std::string_view query() const override;
   std::string_view clientAddress() const override;
 
 private:

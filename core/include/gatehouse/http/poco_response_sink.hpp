@@ -25,6 +25,7 @@ public:
 
   bool started() const override { return started_; }
   void setHeader(std::string_view name, std::string_view value) override;
+  void addHeader(std::string_view name, std::string_view value) override;
   void closeConnection() override;
   void send(int status, std::string_view contentType, std::string_view body) override;
   bool beginStream(int status, std::string_view contentType) override;

@@ -15,6 +15,9 @@ public:
   virtual bool started() const = 0;
   // Adds a header to the response that has not started yet (e.g. Allow).
   virtual void setHeader(std::string_view name, std::string_view value) = 0;
+  // Adds another header of the same name instead of replacing it (Set-Cookie may appear
+  // several times). The default replaces, for sinks that never need more than one.
+  virtual void addHeader(std::string_view name, std::string_view value) { setHeader(name, value); }
   // Asks for the connection to be closed after this response (e.g. an unread body).
   virtual void closeConnection() = 0;
 

@@ -122,6 +122,7 @@ RawResponse RawConnection::readHead() {
       continue;
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(' '));
+    response.allHeaders.emplace_back(lower(line.substr(0, colon)), value);
     response.headers[lower(line.substr(0, colon))] = value;
   }
   response.chunked = lower(response.header("transfer-encoding")) == "chunked";

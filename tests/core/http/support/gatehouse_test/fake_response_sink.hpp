@@ -8,6 +8,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gatehouse::testing {
@@ -18,6 +19,10 @@ public:
   void setHeader(std::string_view name, std::string_view value) override {
     if (!started_)
       headers[std::string(name)] = std::string(value);
+  }
+  void addHeader(std::string_view name, std::string_view value) override {
+    if (!started_)
+      addedHeaders.emplace_back(std::string(name), std::string(value));
   }
   void closeConnection() override { closed = true; }
   void send(int statusCode, std::string_view type, std::string_view content) override {
@@ -66,6 +71,7 @@ public:
   std::string contentType;
   std::string body;
   std::map<std::string, std::string> headers;
+  std::vector<std::pair<std::string, std::string>> addedHeaders; // through addHeader, in order
   std::vector<std::string> written;
   bool streaming = false;
   bool closed = false;
@@ -94,11 +100,13 @@ public:
   }
   std::string_view method() const override { return methodName; }
   std::string_view path() const override { return pathName; }
+  std::string_view query() const override { return queryText; }
   std::string_view clientAddress() const override { return address; }
 
   std::map<std::string, std::string> headers;
   std::string methodName = "POST";
   std::string pathName = "/v1/chat/completions";
+  std::string queryText; // without '?'
   std::string address = "127.0.0.1";
 };
 

@@ -9,19 +9,30 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gatehouse::testing {
 
 struct RawResponse {
   int status = 0;
-  std::map<std::string, std::string> headers; // names lowercased
+  std::map<std::string, std::string> headers; // names lowercased; the last of repeated ones
+  std::vector<std::pair<std::string, std::string>> allHeaders; // every header line, in order
   std::string body;                           // de-chunked
   bool chunked = false;
 
   std::string header(const std::string& lowercaseName) const {
     const auto found = headers.find(lowercaseName);
     return found == headers.end() ? std::string() : found->second;
+  }
+  // Every value of a header that may repeat (e.g. set-cookie), in order.
+  std::vector<std::string> headerValues(const std::string& lowercaseName) const {
+    std::vector<std::string> values;
+    for (const auto& [name, value] : allHeaders) {
+      if (name == lowercaseName)
+        values.push_back(value);
+    }
+    return values;
   }
   // True when the server said it will close the connection ("Connection: close", any case).
   bool closesConnection() const;
