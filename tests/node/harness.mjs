@@ -15,7 +15,7 @@ export function requiredEnv(name) {
 
 // Spawns `command` and resolves once a line of its output matches `ready` (whose first
 // group is the port). Rejects with the output so far when it exits or takes too long.
-function startProcess(command, args, ready, label) {
+export function startProcess(command, args, ready, label) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -44,7 +44,7 @@ function startProcess(command, args, ready, label) {
   });
 }
 
-function stopProcess(started) {
+export function stopProcess(started) {
   return new Promise((resolve) => {
     if (!started || started.child.exitCode !== null) return resolve();
     started.child.once('exit', () => resolve());
