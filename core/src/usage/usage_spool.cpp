@@ -35,7 +35,8 @@ unsigned long long segmentNumber(const std::filesystem::path& candidate, const s
 
 } // namespace
 
-UsageSpool::UsageSpool(std::filesystem::path activePath) : activePath_(std::move(activePath)) {
+UsageSpool::UsageSpool(std::filesystem::path activePath, std::size_t maxSegmentBytes)
+    : activePath_(std::move(activePath)), maxSegmentBytes_(std::max<std::size_t>(maxSegmentBytes, 1)) {
   if (activePath_.has_parent_path())
     std::filesystem::create_directories(activePath_.parent_path());
   for (const auto& segment : segments()) {
@@ -84,6 +85,11 @@ void UsageSpool::append(std::span<const UsageEvent> events, bool durable) {
   openActive();
   writeAll(fd_, data); // one write per batch: O_APPEND keeps concurrent appends whole
   activeHasData_ = true;
+  activeBytes_ += data.size();
+  if (activeBytes_ >= maxSegmentBytes_) {
+    sealLocked(); // syncs the data too
+    return;
+  }
   if (durable && ::fdatasync(fd_) != 0)
     throwErrno("cannot sync usage spool " + activePath_.string());
 }
@@ -96,6 +102,10 @@ void UsageSpool::sync() {
 
 void UsageSpool::seal() {
   std::lock_guard<std::mutex> lock(mutex_);
+  sealLocked();
+}
+
+void UsageSpool::sealLocked() {
   if (!activeHasData_)
     return;
   if (fd_ >= 0) {
@@ -109,6 +119,7 @@ void UsageSpool::seal() {
   std::filesystem::rename(activePath_, sealed);
   ++nextSegment_;
   activeHasData_ = false;
+  activeBytes_ = 0;
   syncDirectory();
 }
 

@@ -25,8 +25,12 @@ public:
     std::size_t unreadableLines = 0; // e.g. the last line of a write cut short by a crash
   };
 
+  // The active file is sealed once it holds this much, so a replay never reads more than
+  // about one segment's worth into memory however long the store was down.
+  static constexpr std::size_t kDefaultMaxSegmentBytes = std::size_t{8} * 1024 * 1024;
+
   // Creates the folder when missing. Sealed segments left by an earlier run are kept.
-  explicit UsageSpool(std::filesystem::path activePath);
+  explicit UsageSpool(std::filesystem::path activePath, std::size_t maxSegmentBytes = kDefaultMaxSegmentBytes);
   ~UsageSpool();
   UsageSpool(const UsageSpool&) = delete;
   UsageSpool& operator=(const UsageSpool&) = delete;
@@ -51,6 +55,7 @@ public:
 
 private:
   void openActive();
+  void sealLocked(); // mutex_ held
   void syncDirectory() const;
   void writeAll(int fd, const std::string& data) const;
 
@@ -58,6 +63,8 @@ private:
   mutable std::mutex mutex_;
   int fd_ = -1;
   bool activeHasData_ = false;
+  std::size_t activeBytes_ = 0;
+  std::size_t maxSegmentBytes_;
   unsigned long long nextSegment_ = 1;
 };
 

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "usage_event_json.hpp"
 #include "usage_spool.hpp"
 
 namespace gatehouse::usage {
@@ -24,9 +25,34 @@ protected:
     return out;
   }
 
+  // The size of one of this fixture's event lines (ids of equal length give equal lines).
+  static std::size_t toJsonLineSize() { return toJsonLine(events("e0-", 1)[0]).size(); }
+
   std::filesystem::path dir_;
   std::filesystem::path path_;
 };
+
+// A long store outage must not produce one huge segment: replay reads a whole segment into
+// memory, so the active file is sealed as soon as it reaches the cap.
+TEST_F(UsageSpoolTest, ActiveFileIsSealedOnceItReachesTheSegmentCap) {
+  const std::size_t lineBytes = toJsonLineSize();
+  UsageSpool spool(path_, lineBytes * 10);
+  for (int batch = 0; batch < 7; ++batch)
+    spool.append(events("e" + std::to_string(batch) + "-", 4), false);
+  const auto segments = spool.segments();
+  ASSERT_GE(segments.size(), 2u);
+  for (const auto& segment : segments) {
+    const UsageSpool::Segment content = UsageSpool::read(segment);
+    EXPECT_EQ(content.unreadableLines, 0u);
+    // Sealing happens after the batch that crossed the cap: at most cap + one batch.
+    EXPECT_LE(std::filesystem::file_size(segment), lineBytes * (10 + 4) + 64);
+  }
+  spool.seal();
+  std::size_t total = 0;
+  for (const auto& segment : spool.segments())
+    total += UsageSpool::read(segment).events.size();
+  EXPECT_EQ(total, 28u);
+}
 
 TEST_F(UsageSpoolTest, SealedSegmentsHoldWhatWasAppendedInOrder) {
   UsageSpool spool(path_);
