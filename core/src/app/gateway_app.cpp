@@ -28,7 +28,9 @@ std::shared_ptr<UpstreamClient> upstreamClientFor(const ProviderConfig& provider
 }
 
 HostServices hostServicesOf(const AppServices& services) {
-  return services.auth != nullptr ? services.auth->hostServices() : HostServices{};
+  HostServices host = services.auth != nullptr ? services.auth->hostServices() : HostServices{};
+  host.httpClients = makeUpstreamClient; // plugins' own HTTP (ABI 1.2 http_send)
+  return host;
 }
 
 // The session cookie goes first: a browser request carrying it is decided by it alone.

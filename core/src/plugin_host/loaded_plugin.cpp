@@ -18,7 +18,8 @@ LoadedPlugin::LoadedPlugin(PluginLibrary library, const PluginTables& tables, st
   context_.logComponent = "plugin:" + context_.pluginName;
   context_.services = services;
   // Complete before init: a plugin may fetch what it needs (e.g. OpenID discovery) there.
-  context_.http = std::make_unique<PluginHttp>(upstream, "plugin '" + context_.pluginName + "'");
+  context_.http = std::make_unique<PluginHttp>(upstream, "plugin '" + context_.pluginName + "'",
+                                               context_.services.httpClients);
 }
 
 LoadedPlugin::~LoadedPlugin() {

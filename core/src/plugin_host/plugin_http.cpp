@@ -1,5 +1,4 @@
 #include <gatehouse/plugin_host/plugin_http.hpp>
-#include <gatehouse/upstream/upstream_client_factory.hpp>
 
 #include <exception>
 #include <utility>
@@ -8,7 +7,7 @@ namespace gatehouse {
 
 PluginHttp::PluginHttp(UpstreamConfig config, std::string label, ClientFactory factory)
     : config_(std::move(config)), label_(std::move(label)),
-      factory_(factory ? std::move(factory) : ClientFactory(makeUpstreamClient)) {
+      factory_(std::move(factory)) {
 }
 
 bool PluginHttp::hasClient() const {
@@ -20,6 +19,10 @@ std::shared_ptr<UpstreamClient> PluginHttp::client(UpstreamFailure& failure) {
   const std::lock_guard lock(mutex_);
   if (client_ != nullptr) {
     return client_;
+  }
+  if (!factory_) {
+    failure = UpstreamFailure{GH_ERROR_UNAVAILABLE, label_ + ": this gateway offers plugins no HTTP client"};
+    return nullptr;
   }
   try {
     client_ = factory_(config_, label_);

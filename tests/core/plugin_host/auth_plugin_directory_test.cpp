@@ -25,7 +25,7 @@ class AuthPluginDirectoryTest : public ::testing::Test {
 protected:
   void SetUp() override {
     directory_.keys[kSecret] = sampleKey();
-    load(HostServices{&directory_, &resolver_});
+    load(HostServices{&directory_, &resolver_, {}});
   }
   void load(HostServices services) {
     host_.reset();

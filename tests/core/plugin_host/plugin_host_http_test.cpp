@@ -1,6 +1,7 @@
 // A C plugin's own HTTP (http_send) end to end: loaded by PluginHost, calling the real
 // upstream client against the project's mock upstream on loopback, in init and later calls.
 #include <gatehouse/plugin_host/plugin_host.hpp>
+#include <gatehouse/upstream/upstream_client_factory.hpp>
 #include <gatehouse/testing/free_port.hpp>
 #include <gatehouse/testing/mock_upstream_process.hpp>
 
@@ -31,7 +32,7 @@ protected:
   static std::unique_ptr<PluginHost> load(const std::string& configJson, UpstreamConfig upstream = {}) {
     PluginConfig plugin = pluginEntry("fetcher", testPluginPath("http_fetcher"), configJson);
     plugin.upstream = std::move(upstream);
-    return PluginHost::load(gatewayWith({plugin}));
+    return PluginHost::load(gatewayWith({plugin}), HostServices{nullptr, nullptr, makeUpstreamClient});
   }
 
   static AuthOutcome ask(const PluginHost& host, const std::string& header, const std::string& value) {

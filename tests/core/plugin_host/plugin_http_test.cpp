@@ -2,6 +2,7 @@
 // plugin's upstream settings, and a setting it cannot use is a config error that is retried.
 // The real client (makeUpstreamClient) against the project's mock upstream on loopback.
 #include <gatehouse/plugin_host/plugin_http.hpp>
+#include <gatehouse/upstream/upstream_client_factory.hpp>
 #include <gatehouse/testing/mock_upstream_process.hpp>
 
 #include <gtest/gtest.h>
@@ -84,10 +85,21 @@ TEST(PluginHttp, FactoryThatReturnsNothingIsAConfigError) {
   EXPECT_FALSE(http.hasClient());
 }
 
+// An app that offers plugins no HTTP (no factory in HostServices) fails every send cleanly.
+TEST(PluginHttp, WithoutAFactoryEverySendIsUnavailable) {
+  PluginHttp http(UpstreamConfig{}, "plugin 'p'", {});
+  std::unique_ptr<UpstreamResponse> response;
+  UpstreamFailure failure;
+  EXPECT_EQ(http.send(getRequest("http://127.0.0.1:1/x"), response, failure), GH_ERROR_UNAVAILABLE);
+  EXPECT_EQ(response, nullptr);
+  EXPECT_NE(failure.message.find("plugin 'p'"), std::string::npos);
+  EXPECT_FALSE(http.hasClient());
+}
+
 TEST(PluginHttp, UnreadableCaFileIsAConfigErrorNamingThePlugin) {
   UpstreamConfig config;
   config.caFile = "/nonexistent/gatehouse-test-ca.pem";
-  PluginHttp http(config, "plugin 'oidc'"); // the real factory
+  PluginHttp http(config, "plugin 'oidc'", makeUpstreamClient); // the real factory
   std::unique_ptr<UpstreamResponse> response;
   UpstreamFailure failure;
   EXPECT_EQ(http.send(getRequest("https://127.0.0.1:1/x"), response, failure), GH_ERROR_CONFIG);
@@ -109,7 +121,7 @@ protected:
 MockUpstreamProcess* PluginHttpWithMock::mock_ = nullptr;
 
 TEST_F(PluginHttpWithMock, RealClientFetchesFromLoopback) {
-  PluginHttp http(UpstreamConfig{}, "plugin 'p'");
+  PluginHttp http(UpstreamConfig{}, "plugin 'p'", makeUpstreamClient);
   const std::string url = mock_->baseUrl() + "/v1/models";
   UpstreamRequest request = getRequest(url);
   request.headers = {{"Authorization", "Bearer sk-test"}}; // the mock wants a key, any key

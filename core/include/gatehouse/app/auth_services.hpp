@@ -37,7 +37,7 @@ public:
   auth::IdentityDirectory& identities() { return identities_; }
   auth::SessionService& sessions() { return sessions_; }
   // For PluginHost::load: what credential_find and identity_resolve use.
-  HostServices hostServices() { return HostServices{&keys_, &identities_}; }
+  HostServices hostServices() { return HostServices{&keys_, &identities_, {}}; }
 
   // A gateway::Readiness::Check: the key directory has loaded.
   bool keysReady(std::string& why) const;

@@ -4,10 +4,14 @@
 // tests implement them in memory.
 #pragma once
 
+#include <gatehouse/config/config.hpp>
 #include <gatehouse/plugin_abi.h>
 #include <gatehouse/plugin_host/principal.hpp>
+#include <gatehouse/plugin_host/upstream.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -73,11 +77,18 @@ public:
   virtual Principal resolve(const IdentityClaims& claims) = 0;
 };
 
-// Handed to PluginHost::load; each may be null (the matching host calls then answer
+// Makes the UpstreamClient behind one plugin's http_send from plugins[].upstream; `label`
+// names the plugin in the client's logs and errors. May throw std::runtime_error for a config
+// it cannot use. The app passes makeUpstreamClient (core/upstream); plugin_host itself does not
+// depend on the upstream library, which depends on it.
+using HttpClientFactory = std::function<std::shared_ptr<UpstreamClient>(const UpstreamConfig&, std::string label)>;
+
+// Handed to PluginHost::load; each may be null/empty (the matching host calls then answer
 // GH_ERROR_UNAVAILABLE). Must outlive the PluginHost.
 struct HostServices {
   const CredentialDirectory* credentials = nullptr;
   IdentityResolver* identities = nullptr;
+  HttpClientFactory httpClients;
 };
 
 } // namespace gatehouse

@@ -6,6 +6,7 @@
 
 #include <gatehouse/config/config.hpp>
 #include <gatehouse/plugin_abi.h>
+#include <gatehouse/plugin_host/host_services.hpp>
 #include <gatehouse/plugin_host/open_upstreams.hpp>
 #include <gatehouse/plugin_host/upstream.hpp>
 
@@ -18,12 +19,11 @@ namespace gatehouse {
 
 class PluginHttp {
 public:
-  // Makes the client; may throw std::runtime_error for a config it cannot use.
-  using ClientFactory = std::function<std::shared_ptr<UpstreamClient>(const UpstreamConfig&, std::string)>;
+  using ClientFactory = HttpClientFactory;
 
-  // `label` names the plugin in the client's logs and errors ("plugin 'oidc'"). An empty
-  // `factory` means makeUpstreamClient.
-  PluginHttp(UpstreamConfig config, std::string label, ClientFactory factory = {});
+  // `label` names the plugin in the client's logs and errors ("plugin 'oidc'"). With an empty
+  // `factory` every send fails with GH_ERROR_UNAVAILABLE (the app offers plugins no HTTP).
+  PluginHttp(UpstreamConfig config, std::string label, ClientFactory factory);
   PluginHttp(const PluginHttp&) = delete;
   PluginHttp& operator=(const PluginHttp&) = delete;
 
