@@ -58,6 +58,12 @@ http::ApiError conflict(std::string message, std::string code) {
   return http::ApiError{409, http::ErrorType::InvalidRequest, std::move(message), {}, std::move(code)};
 }
 
+http::Handler adminRoute(const AdminContext& context, bool adminOnly, AdminFunction function) {
+  return adminRoute(context, adminOnly,
+                    [&context, function](const Caller& caller, http::IncomingRequest& request,
+                                         http::ResponseSink& response) { function(context, caller, request, response); });
+}
+
 http::Handler adminRoute(const AdminContext& context, bool adminOnly, AdminHandler handler) {
   return [&context, adminOnly, handler = std::move(handler)](http::IncomingRequest& request,
                                                              http::ResponseSink& response) {

@@ -30,6 +30,11 @@ using AdminHandler =
 // becomes 503 (unavailable), 409 (conflict), 400 (invalid) or 500, logged.
 http::Handler adminRoute(const AdminContext& context, bool adminOnly, AdminHandler handler);
 
+// The shape every route group uses: a plain function that also takes the context.
+using AdminFunction = void (*)(const AdminContext& context, const Caller& caller, http::IncomingRequest& request,
+                               http::ResponseSink& response);
+http::Handler adminRoute(const AdminContext& context, bool adminOnly, AdminFunction function);
+
 void sendJson(http::ResponseSink& response, int status, const std::string& body);
 void sendApiError(http::ResponseSink& response, const http::ApiError& error);
 

@@ -3,6 +3,7 @@
 #include <gatehouse/auth/api_key_secret.hpp>
 #include <gatehouse/store/store_clock.hpp>
 
+#include "key_audit.hpp"
 #include "resource_json.hpp"
 
 namespace gatehouse::admin {
@@ -38,19 +39,7 @@ std::optional<store::User> findLocalUser(store::Store& store, const std::string&
 }
 
 void auditKey(store::Store& store, const char* action, const store::ApiKey& key) {
-  rapidjson::StringBuffer buffer;
-  json::Writer writer(buffer);
-  writer.StartObject();
-  writer.Key("name");
-  json::writeString(writer, key.name);
-  writer.Key("prefix");
-  json::writeString(writer, key.prefix);
-  writer.Key("owner_id");
-  json::writeString(writer, key.ownerUserId);
-  writer.Key("role");
-  json::writeString(writer, json::roleName(key.role));
-  writer.EndObject();
-  store.audit().append(store::NewAuditEntry{kActor, action, "api_key", key.id, json::finish(buffer)});
+  store.audit().append(store::NewAuditEntry{kActor, action, "api_key", key.id, keyAuditDetail(key)});
 }
 
 } // namespace

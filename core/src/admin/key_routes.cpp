@@ -9,6 +9,7 @@
 
 #include "admin_request.hpp"
 #include "admin_routes.hpp"
+#include "key_audit.hpp"
 #include "resource_json.hpp"
 
 namespace gatehouse::admin {
@@ -39,50 +40,6 @@ std::optional<store::ApiKey> visibleKey(const AdminContext& context, const Calle
   return key;
 }
 
-void writeScopeItems(json::Writer& writer, const std::vector<std::string>& items) {
-  writer.StartArray();
-  for (const std::string& item : items)
-    json::writeString(writer, item);
-  writer.EndArray();
-}
-
-void writeLimitsDetail(json::Writer& writer, const store::ApiKeyLimits& limits) {
-  writer.Key("limits");
-  writer.StartObject();
-  writer.Key("requests_per_minute");
-  limits.requestsPerMinute ? writer.Int64(*limits.requestsPerMinute) : writer.Null();
-  writer.Key("tokens_per_minute");
-  limits.tokensPerMinute ? writer.Int64(*limits.tokensPerMinute) : writer.Null();
-  writer.Key("monthly_budget_micro_usd");
-  limits.monthlyBudgetMicroUsd ? writer.Int64(*limits.monthlyBudgetMicroUsd) : writer.Null();
-  writer.EndObject();
-}
-
-// What the audit log keeps of a key: everything but its hash (and never the secret).
-std::string keyAuditDetail(const store::ApiKey& key) {
-  rapidjson::StringBuffer buffer;
-  json::Writer writer(buffer);
-  writer.StartObject();
-  writer.Key("name");
-  json::writeString(writer, key.name);
-  writer.Key("prefix");
-  json::writeString(writer, key.prefix);
-  writer.Key("owner_id");
-  json::writeString(writer, key.ownerUserId);
-  writer.Key("team_id");
-  json::writeNullableString(writer, key.teamId);
-  writer.Key("role");
-  json::writeString(writer, json::roleName(key.role));
-  writer.Key("scopes");
-  writeScopeItems(writer, key.scopes);
-  writeLimitsDetail(writer, key.limits);
-  writer.Key("expires_at");
-  json::writeNullableSeconds(writer, key.expiresAtMs);
-  writer.Key("disabled");
-  writer.Bool(key.disabled);
-  writer.EndObject();
-  return json::finish(buffer);
-}
 
 // Which fields a PATCH changed, with their new values.
 std::string patchAuditDetail(const KeyPatch& patch, const store::ApiKey& after) {
@@ -380,13 +337,7 @@ void revokeKey(const AdminContext& context, const Caller& caller, IncomingReques
 } // namespace
 
 void addKeyRoutes(http::Router& router, const AdminContext& context) {
-  const auto route = [&context](auto function) {
-    return adminRoute(
-        context, false,
-        [&context, function](const Caller& caller, IncomingRequest& request, ResponseSink& response) {
-          function(context, caller, request, response);
-        });
-  };
+  const auto route = [&context](AdminFunction function) { return adminRoute(context, false, function); };
   router.add({"GET", "/admin/keys", BodyPolicy::None, route(listKeys)});
   router.add({"POST", "/admin/keys", BodyPolicy::Json, route(createKey)});
   router.add({"GET", "/admin/keys/{id}", BodyPolicy::None, route(showKey)});

@@ -198,13 +198,7 @@ void removeMember(const AdminContext& context, const Caller& caller, IncomingReq
 } // namespace
 
 void addTeamRoutes(http::Router& router, const AdminContext& context) {
-  const auto route = [&context](auto function) {
-    return adminRoute(
-        context, true,
-        [&context, function](const Caller& caller, IncomingRequest& request, ResponseSink& response) {
-          function(context, caller, request, response);
-        });
-  };
+  const auto route = [&context](AdminFunction function) { return adminRoute(context, true, function); };
   router.add({"GET", "/admin/teams", BodyPolicy::None, route(listTeams)});
   router.add({"POST", "/admin/teams", BodyPolicy::Json, route(createTeam)});
   router.add({"GET", "/admin/teams/{id}", BodyPolicy::None, route(showTeam)});

@@ -204,13 +204,7 @@ void patchUser(const AdminContext& context, const Caller& caller, IncomingReques
 } // namespace
 
 void addUserRoutes(http::Router& router, const AdminContext& context) {
-  const auto route = [&context](auto function) {
-    return adminRoute(
-        context, true,
-        [&context, function](const Caller& caller, IncomingRequest& request, ResponseSink& response) {
-          function(context, caller, request, response);
-        });
-  };
+  const auto route = [&context](AdminFunction function) { return adminRoute(context, true, function); };
   router.add({"GET", "/admin/users", BodyPolicy::None, route(listUsers)});
   router.add({"POST", "/admin/users", BodyPolicy::Json, route(createUser)});
   router.add({"GET", "/admin/users/{id}", BodyPolicy::None, route(showUser)});
