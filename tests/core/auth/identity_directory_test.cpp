@@ -7,7 +7,10 @@
 #include <two_nodes.hpp>
 
 #include <chrono>
+#include <functional>
+#include <latch>
 #include <thread>
+#include <vector>
 
 namespace gatehouse::auth {
 namespace {
@@ -208,31 +211,6 @@ TEST_F(IdentityDirectoryTest, TheCacheHoldsAtMostItsBoundAndDropsTheOldestFirst)
   EXPECT_GT(counted.calls(), calls) << "the oldest entry was dropped";
 }
 
-TEST_F(IdentityDirectoryTest, AnotherNodeCreatingTheSameTeamFirstIsNoError) {
-  InstrumentedStore racing(*nodes.a);
-  // Node B creates each team in the gap between node A's lookup and its insert.
-  racing.gatedTeams().beforeCreate = [&](const store::NewTeam& team) { nodes.b->teams().create(team); };
-  IdentityDirectory directory(racing, kLongCache);
-  const Principal principal = directory.resolve(alice());
-  const auto research = nodes.b->teams().findByName("research");
-  ASSERT_TRUE(research);
-  EXPECT_EQ(principal.team, research->id);
-  EXPECT_EQ(nodes.b->teams().list().size(), 2u);
-  EXPECT_EQ(nodes.b->teams().teamsOf(principal.subject).size(), 2u);
-}
-
-TEST_F(IdentityDirectoryTest, AnotherNodeCreatingTheSameUserFirstIsNoError) {
-  InstrumentedStore racing(*nodes.a);
-  IdentityDirectory onB(*nodes.b, kLongCache);
-  std::string createdByB;
-  racing.gatedUsers().beforeCreate = [&](const store::NewUser&) { createdByB = onB.resolve(alice()).subject; };
-  IdentityDirectory onA(racing, kLongCache);
-  const Principal principal = onA.resolve(alice());
-  EXPECT_FALSE(createdByB.empty());
-  EXPECT_EQ(principal.subject, createdByB);
-  EXPECT_EQ(nodes.a->users().list("", 100).size(), 1u);
-}
-
 TEST_F(IdentityDirectoryTest, MissingIssuerOrSubjectIsInvalid) {
   IdentityDirectory directory(*nodes.a, kLongCache);
   IdentityClaims noSubject = alice();
@@ -263,6 +241,87 @@ TEST_F(IdentityDirectoryTest, StoreOutageIsUnavailableWithoutInternals) {
   flaky.setDown(true);
   EXPECT_EQ(statusOf(directory, alice()), GH_OK) << "a cached identity needs no store";
 }
+
+// Two nodes racing to create the same user and teams on a first sign-in, on SQLite and on
+// MariaDB (two connection pools on one database, as production's nodes share one MySQL).
+class IdentityDirectoryAcrossNodes : public ::testing::TestWithParam<store::testing::Backend> {
+protected:
+  testing::TwoNodes nodes{GetParam()};
+};
+
+TEST_P(IdentityDirectoryAcrossNodes, AnotherNodeCreatingTheSameTeamFirstIsNoError) {
+  InstrumentedStore racing(*nodes.a);
+  // Node B creates each team in the gap between node A's lookup and its insert.
+  racing.gatedTeams().beforeCreate = [&](const store::NewTeam& team) { nodes.b->teams().create(team); };
+  IdentityDirectory directory(racing, kLongCache);
+  const Principal principal = directory.resolve(alice());
+  const auto research = nodes.b->teams().findByName("research");
+  ASSERT_TRUE(research);
+  EXPECT_EQ(principal.team, research->id);
+  EXPECT_EQ(nodes.b->teams().list().size(), 2u);
+  EXPECT_EQ(nodes.b->teams().teamsOf(principal.subject).size(), 2u);
+}
+
+TEST_P(IdentityDirectoryAcrossNodes, AnotherNodeCreatingTheSameUserFirstIsNoError) {
+  InstrumentedStore racing(*nodes.a);
+  IdentityDirectory onB(*nodes.b, kLongCache);
+  std::string createdByB;
+  racing.gatedUsers().beforeCreate = [&](const store::NewUser&) { createdByB = onB.resolve(alice()).subject; };
+  IdentityDirectory onA(racing, kLongCache);
+  const Principal principal = onA.resolve(alice());
+  EXPECT_FALSE(createdByB.empty());
+  EXPECT_EQ(principal.subject, createdByB);
+  EXPECT_EQ(nodes.a->users().list("", 100).size(), 1u);
+}
+
+TEST_P(IdentityDirectoryAcrossNodes, FirstSignInsOnBothNodesAtOnceAgreeOnOneUserAndOneTeamEach) {
+  // Several people sign in for the first time on both nodes at the same moment (a team's
+  // morning, a load balancer spreading retries); all share the "research" team.
+  constexpr int kPeople = 4;
+  IdentityDirectory onA(*nodes.a, kLongCache);
+  IdentityDirectory onB(*nodes.b, kLongCache);
+  std::vector<IdentityClaims> people;
+  for (int i = 0; i < kPeople; ++i) {
+    IdentityClaims person = alice();
+    person.subject = "person-" + std::to_string(i);
+    person.teams = {"research", "team-" + std::to_string(i)};
+    people.push_back(person);
+  }
+  std::vector<Principal> fromA(kPeople);
+  std::vector<Principal> fromB(kPeople);
+  std::latch allReady(2);
+  const auto signInAll = [&](IdentityDirectory& directory, std::vector<Principal>& resolved) {
+    allReady.arrive_and_wait();
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      try {
+        resolved[i] = directory.resolve(people[i]);
+      } catch (const IdentityError& error) {
+        ADD_FAILURE() << "sign-in " << i << " failed: " << error.what();
+      }
+    }
+  };
+  std::thread signInsOnA(signInAll, std::ref(onA), std::ref(fromA));
+  std::thread signInsOnB(signInAll, std::ref(onB), std::ref(fromB));
+  signInsOnA.join();
+  signInsOnB.join();
+
+  const auto research = nodes.a->teams().findByName("research");
+  ASSERT_TRUE(research);
+  EXPECT_EQ(nodes.a->users().list("", 100).size(), static_cast<std::size_t>(kPeople));
+  EXPECT_EQ(nodes.a->teams().list().size(), static_cast<std::size_t>(kPeople + 1));
+  EXPECT_EQ(nodes.a->teams().members(research->id).size(), static_cast<std::size_t>(kPeople));
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    EXPECT_FALSE(fromA[i].subject.empty()) << i;
+    EXPECT_EQ(fromA[i].subject, fromB[i].subject) << i;
+    EXPECT_EQ(fromA[i].team, research->id) << i;
+    EXPECT_EQ(fromB[i].team, research->id) << i;
+    EXPECT_EQ(nodes.b->teams().teamsOf(fromA[i].subject).size(), 2u) << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Drivers, IdentityDirectoryAcrossNodes,
+                         ::testing::Values(store::testing::Backend::Sqlite, store::testing::Backend::Mysql),
+                         testing::DriverName{});
 
 } // namespace
 } // namespace gatehouse::auth

@@ -1,7 +1,9 @@
 // Two gateway nodes sharing one database: two independent Store objects opened on the same
-// temporary SQLite file, as two processes would. What one node writes, the other sees
-// only through the store, so cross-node promises (revocation within one refresh interval,
-// logout within the session cache TTL) are tested as they happen in production.
+// fresh database, as two processes would. What one node writes, the other sees only through
+// the store, so cross-node promises (revocation within one refresh interval, logout within
+// the session cache TTL) are tested as they happen in production. On SQLite the nodes are two
+// handles on one temporary file; on MySQL (production's shared deployment) they are two
+// connection pools on a new database of the private MariaDB the `mariadb` CTest fixture starts.
 #pragma once
 
 #include <gatehouse/auth/api_key_secret.hpp>
@@ -17,9 +19,22 @@
 namespace gatehouse::auth::testing {
 
 struct TwoNodes {
-  store::testing::TestDatabase database{store::testing::Backend::Sqlite};
-  std::unique_ptr<store::Store> a = store::openStore(database.config());
-  std::unique_ptr<store::Store> b = store::openStore(database.config());
+  explicit TwoNodes(store::testing::Backend backend = store::testing::Backend::Sqlite)
+      : database(backend), a(store::openStore(database.config())), b(store::openStore(database.config())) {}
+
+  // Declared first so it is dropped last, after both nodes have closed their connections.
+  store::testing::TestDatabase database;
+  std::unique_ptr<store::Store> a;
+  std::unique_ptr<store::Store> b;
+};
+
+// Names each driver's instance of a cross-node suite "Drivers/<Suite>.<Test>/sqlite" or ".../mysql":
+// tests/core/auth/CMakeLists.txt registers the "/mysql" ones as needing the `mariadb` fixture.
+struct DriverName {
+  template <typename ParamInfo>
+  std::string operator()(const ParamInfo& paramInfo) const {
+    return store::testing::backendName(paramInfo.param);
+  }
 };
 
 inline store::User makeUser(store::Store& store, const std::string& name, store::Role role = store::Role::Member) {
