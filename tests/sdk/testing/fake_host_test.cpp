@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 // C names from plain_c_provider.c.
 extern "C" const gh_plugin_descriptor*
@@ -397,21 +399,18 @@ gh_status keepingInit(const gh_host_api*, gh_host* host, gh_call*, void** state)
 void keepingShutdown(void*) {
 }
 
+// A hand-written auth descriptor around `table`, for checks the SDK's own trampolines never
+// trip. `name` must be a string literal (the descriptor keeps the view).
+gh_plugin_descriptor rawAuthDescriptor(const gh_auth_vtable& table, std::string_view name,
+                                       std::uint16_t abiMinor = GH_ABI_VERSION_MINOR) {
+  return gh_plugin_descriptor{GH_PLUGIN_MAGIC, GH_ABI_VERSION_MAJOR, abiMinor, sizeof(gh_plugin_descriptor),
+                              GH_KIND_AUTH, 0, gh_str{name.data(), name.size()}, gh_str{"1", 1}, keepingInit,
+                              keepingShutdown, nullptr, &table, nullptr};
+}
+
 TEST(FakeHost, CredentialViewsDieWhenThePluginCallReturns) {
   static const gh_auth_vtable table{sizeof(gh_auth_vtable), 0, keepingAuthenticate, nullptr, nullptr};
-  const gh_plugin_descriptor descriptor{GH_PLUGIN_MAGIC,
-                                        GH_ABI_VERSION_MAJOR,
-                                        GH_ABI_VERSION_MINOR,
-                                        sizeof(gh_plugin_descriptor),
-                                        GH_KIND_AUTH,
-                                        0,
-                                        gh_str{"keeping", 7},
-                                        gh_str{"1", 1},
-                                        keepingInit,
-                                        keepingShutdown,
-                                        nullptr,
-                                        &table,
-                                        nullptr};
+  const gh_plugin_descriptor descriptor = rawAuthDescriptor(table, "keeping");
   FakeHost host;
   gatehouse::sdk::Credential key;
   key.keyId = "key-kept";
@@ -439,19 +438,7 @@ gh_status noAuthenticate(void*, gh_call*, gh_request*, gh_auth_verdict* verdict,
 
 TEST(FakeHost, RefusesWhatTheGatewayRefusesFromASignIn) {
   static const gh_auth_vtable table{sizeof(gh_auth_vtable), 0, noAuthenticate, silentStart, shortFinish};
-  const gh_plugin_descriptor descriptor{GH_PLUGIN_MAGIC,
-                                        GH_ABI_VERSION_MAJOR,
-                                        GH_ABI_VERSION_MINOR,
-                                        sizeof(gh_plugin_descriptor),
-                                        GH_KIND_AUTH,
-                                        0,
-                                        gh_str{"raw", 3},
-                                        gh_str{"1", 1},
-                                        keepingInit,
-                                        keepingShutdown,
-                                        nullptr,
-                                        &table,
-                                        nullptr};
+  const gh_plugin_descriptor descriptor = rawAuthDescriptor(table, "raw");
   FakeHost host;
   ASSERT_EQ(host.init(&descriptor), GH_OK) << host.lastError();
   ASSERT_TRUE(host.offersLogin());
@@ -465,19 +452,7 @@ TEST(FakeHost, RefusesWhatTheGatewayRefusesFromASignIn) {
 
 TEST(FakeHost, AnOlderAuthTableOffersNoSignIn) {
   static const gh_auth_vtable table{16, 0, noAuthenticate, silentStart, shortFinish}; // 1.1-sized
-  const gh_plugin_descriptor descriptor{GH_PLUGIN_MAGIC,
-                                        GH_ABI_VERSION_MAJOR,
-                                        1,
-                                        sizeof(gh_plugin_descriptor),
-                                        GH_KIND_AUTH,
-                                        0,
-                                        gh_str{"old", 3},
-                                        gh_str{"1", 1},
-                                        keepingInit,
-                                        keepingShutdown,
-                                        nullptr,
-                                        &table,
-                                        nullptr};
+  const gh_plugin_descriptor descriptor = rawAuthDescriptor(table, "old", 1); // a 1.1 plugin
   FakeHost host;
   ASSERT_EQ(host.init(&descriptor), GH_OK) << host.lastError();
   EXPECT_FALSE(host.offersLogin());
