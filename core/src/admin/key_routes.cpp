@@ -40,7 +40,6 @@ std::optional<store::ApiKey> visibleKey(const AdminContext& context, const Calle
   return key;
 }
 
-
 // Which fields a PATCH changed, with their new values.
 std::string patchAuditDetail(const KeyPatch& patch, const store::ApiKey& after) {
   rapidjson::StringBuffer buffer;
@@ -237,8 +236,8 @@ void listKeys(const AdminContext& context, const Caller& caller, IncomingRequest
   for (const store::ApiKey& key : keys)
     items.push_back(json::keyJson(key, now));
   sendJson(response, 200,
-           json::listJson(items, keys.empty() ? "" : keys.front().id, keys.empty() ? "" : keys.back().id,
-                          hasMore));
+           json::listJson(
+               items, keys, [](const store::ApiKey& key) { return key.id; }, hasMore));
 }
 
 void showKey(const AdminContext& context, const Caller& caller, IncomingRequest& request,

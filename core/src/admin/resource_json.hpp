@@ -47,6 +47,16 @@ std::string userJson(const store::User& user,
 std::string listJson(const std::vector<std::string>& items, const std::string& firstId,
                      const std::string& lastId, bool hasMore);
 
+// The same for `items` serialised from `records` in order; first_id and last_id are
+// idOf(record) of the first and last record ("" when there are none).
+template <class Record, class IdOf>
+std::string listJson(const std::vector<std::string>& items, const std::vector<Record>& records, IdOf idOf,
+                     bool hasMore) {
+  if (records.empty())
+    return listJson(items, std::string(), std::string(), hasMore);
+  return listJson(items, idOf(records.front()), idOf(records.back()), hasMore);
+}
+
 std::string finish(const rapidjson::StringBuffer& buffer);
 
 } // namespace gatehouse::admin::json

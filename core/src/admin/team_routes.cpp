@@ -59,8 +59,8 @@ void listTeams(const AdminContext& context, const Caller&, IncomingRequest&, Res
   for (const store::Team& team : teams)
     items.push_back(teamJson(team));
   sendJson(response, 200,
-           json::listJson(items, teams.empty() ? "" : teams.front().id, teams.empty() ? "" : teams.back().id,
-                          false));
+           json::listJson(
+               items, teams, [](const store::Team& team) { return team.id; }, false));
 }
 
 void createTeam(const AdminContext& context, const Caller& caller, IncomingRequest& request,
@@ -115,8 +115,8 @@ void listMembers(const AdminContext& context, const Caller&, IncomingRequest& re
     items.push_back(memberJson(member, user ? &*user : nullptr));
   }
   sendJson(response, 200,
-           json::listJson(items, members.empty() ? "" : members.front().userId,
-                          members.empty() ? "" : members.back().userId, false));
+           json::listJson(
+               items, members, [](const store::TeamMember& member) { return member.userId; }, false));
 }
 
 void putMember(const AdminContext& context, const Caller& caller, IncomingRequest& request,

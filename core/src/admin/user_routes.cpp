@@ -86,8 +86,8 @@ void listUsers(const AdminContext& context, const Caller&, IncomingRequest& requ
     items.push_back(json::finish(buffer));
   }
   sendJson(response, 200,
-           json::listJson(items, users.empty() ? "" : users.front().id, users.empty() ? "" : users.back().id,
-                          hasMore));
+           json::listJson(
+               items, users, [](const store::User& user) { return user.id; }, hasMore));
 }
 
 void createUser(const AdminContext& context, const Caller& caller, IncomingRequest& request,
