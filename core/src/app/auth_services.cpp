@@ -23,7 +23,7 @@ auth::SessionOptions sessionOptions(const AuthConfig& config) {
 
 AuthServices::AuthServices(store::Store& store, const AuthConfig& config)
     : store_(store), keys_(store, keyOptions(config)), identities_(store, auth::IdentityDirectoryOptions{}),
-      sessions_(store, sessionOptions(config)), sweeper_([this] { sweep(); }, kSweepInterval) {
+      sessions_(store, sessionOptions(config)), sweeper_("gh-session-sweep", [this] { sweep(); }, kSweepInterval) {
 }
 
 AuthServices::~AuthServices() {

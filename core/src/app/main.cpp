@@ -137,6 +137,7 @@ UsageWriterOptions usageWriterOptions(const UsageConfig& usage) {
   options.queueCapacity = usage.queueCapacity;
   options.maxBatch = usage.batchSize;
   options.maxDelay = std::chrono::milliseconds(usage.flushIntervalMs);
+  options.threadNice = usage.writerNice;
   return options;
 }
 

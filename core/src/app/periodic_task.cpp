@@ -1,9 +1,10 @@
 #include <gatehouse/app/periodic_task.hpp>
+#include <gatehouse/common/background_thread.hpp>
 
 namespace gatehouse::app {
 
-PeriodicTask::PeriodicTask(std::function<void()> task, std::chrono::milliseconds interval)
-    : task_(std::move(task)), interval_(interval) {
+PeriodicTask::PeriodicTask(std::string name, std::function<void()> task, std::chrono::milliseconds interval)
+    : name_(std::move(name)), task_(std::move(task)), interval_(interval) {
 }
 
 PeriodicTask::~PeriodicTask() {
@@ -29,6 +30,8 @@ void PeriodicTask::stop() {
 }
 
 void PeriodicTask::run() {
+  nameCurrentThread(name_);
+  setCurrentThreadNice(kBackgroundThreadNice);
   std::unique_lock<std::mutex> lock(mutex_);
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     lock.unlock();

@@ -1,4 +1,5 @@
 #include <gatehouse/app/store_health.hpp>
+#include <gatehouse/common/background_thread.hpp>
 
 #include <exception>
 
@@ -51,6 +52,7 @@ void StoreHealth::probe() {
 }
 
 void StoreHealth::run() {
+  nameCurrentThread("gh-store-health");
   std::unique_lock<std::mutex> lock(mutex_);
   while (!wake_.wait_for(lock, interval_, [&] { return stopping_; })) {
     lock.unlock();

@@ -1,13 +1,14 @@
 #include <gatehouse/auth/api_key_secret.hpp>
 #include <gatehouse/auth/key_directory.hpp>
+#include <gatehouse/common/background_thread.hpp>
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/store/store_clock.hpp>
 #include <gatehouse/store/store_error.hpp>
 
-#include "sha256.hpp"
-
 #include <algorithm>
 #include <exception>
+
+#include "sha256.hpp"
 
 namespace gatehouse::auth {
 namespace {
@@ -190,7 +191,8 @@ void KeyDirectory::applyLocked(const store::ApiKey& key, std::optional<bool> own
   }
   if (!fromFeed && key.changeSeq <= appliedCursor_)
     return; // the feed already delivered this change or a newer one
-  if (const auto removed = removed_.find(key.id); removed != removed_.end() && removed->second >= key.changeSeq)
+  if (const auto removed = removed_.find(key.id);
+      removed != removed_.end() && removed->second >= key.changeSeq)
     return;
   const auto existing = findEntryLocked(key);
   if (existing != entries_.end() && existing->second.changeSeq > key.changeSeq)
@@ -203,7 +205,8 @@ void KeyDirectory::applyLocked(const store::ApiKey& key, std::optional<bool> own
       removed_[key.id] = key.changeSeq;
     return;
   }
-  const bool disabledOwner = ownerDisabled.value_or(existing != entries_.end() && existing->second.record.ownerDisabled);
+  const bool disabledOwner =
+      ownerDisabled.value_or(existing != entries_.end() && existing->second.record.ownerDisabled);
   if (existing != entries_.end()) {
     existing->second.changeSeq = key.changeSeq;
     fillRecord(key, disabledOwner, existing->second.record);
@@ -217,6 +220,9 @@ void KeyDirectory::applyLocked(const store::ApiKey& key, std::optional<bool> own
 }
 
 void KeyDirectory::run() {
+  // Normal niceness on purpose: a revocation must reach this node within the refresh interval
+  // even while request threads keep the CPU busy.
+  nameCurrentThread("gh-key-refresh");
   std::int64_t failures = 0;
   std::int64_t lastLoggedMs = 0;
   std::unique_lock<std::mutex> lock(threadMutex_);

@@ -64,6 +64,7 @@ private:
     integer("queue_capacity", usage.queueCapacity);
     integer("batch_size", usage.batchSize);
     integer("flush_interval_ms", usage.flushIntervalMs);
+    integer("writer_nice", usage.writerNice);
     writer_.EndObject();
   }
 

@@ -104,11 +104,12 @@ UsageConfig readUsage(const ObjectReader& parent) {
     return usage;
   }
   const ObjectReader reader(*value, parent.pathOf("usage"), parent.source(),
-                            {"spool_path", "queue_capacity", "batch_size", "flush_interval_ms"});
+                            {"spool_path", "queue_capacity", "batch_size", "flush_interval_ms", "writer_nice"});
   reader.readNonEmptyString("spool_path", usage.spoolPath);
   reader.readInteger("queue_capacity", usage.queueCapacity, 16, 10000000);
   reader.readInteger("batch_size", usage.batchSize, 1, 5000);
   reader.readInteger("flush_interval_ms", usage.flushIntervalMs, 1, 60000);
+  reader.readInteger("writer_nice", usage.writerNice, 0, 19);
   return usage;
 }
 

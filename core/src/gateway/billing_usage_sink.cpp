@@ -1,3 +1,4 @@
+#include <gatehouse/common/background_thread.hpp>
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/gateway/billing_usage_sink.hpp>
 #include <gatehouse/gateway/usage_event_view.hpp>
@@ -24,10 +25,9 @@ BillingUsageSink::BillingUsageSink(std::vector<Biller> billers, UsageSink* downs
 std::vector<Biller> BillingUsageSink::billersFrom(const std::vector<BillingPlugin>& plugins) {
   std::vector<Biller> billers;
   for (const BillingPlugin& plugin : plugins) {
-    billers.push_back({plugin.name(), [&plugin](const gh_usage_event& event) { return plugin.price(event); },
-                       [&plugin](const gh_usage_event& event, std::int64_t cost) {
-                         return plugin.record(event, cost);
-                       }});
+    billers.push_back(
+        {plugin.name(), [&plugin](const gh_usage_event& event) { return plugin.price(event); },
+         [&plugin](const gh_usage_event& event, std::int64_t cost) { return plugin.record(event, cost); }});
   }
   return billers;
 }
@@ -69,6 +69,9 @@ BillingSinkStats BillingUsageSink::stats() const {
 }
 
 void BillingUsageSink::run() {
+  // Normal niceness on purpose: a starved billing thread would fill its queue, and events that
+  // overflow it are forwarded unpriced.
+  nameCurrentThread("gh-billing");
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });

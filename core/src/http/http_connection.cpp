@@ -1,5 +1,6 @@
 #include <gatehouse/http/error_writer.hpp>
 #include <gatehouse/http/http_connection.hpp>
+#include <gatehouse/http/keep_alive_session.hpp>
 #include <gatehouse/http/poco_response_sink.hpp>
 #include <gatehouse/http/request_id.hpp>
 
@@ -113,8 +114,8 @@ void HttpConnection::interruptIdle() {
 void HttpConnection::run() {
   RegistrationScope registration(state_, *this);
   try {
-    Poco::Net::HTTPServerSession session(socket(), params_);
-    while (!state_.stopping() && session.hasMoreRequests()) {
+    KeepAliveSession session(socket(), params_);
+    while (!state_.stopping() && session.awaitRequest()) {
       Poco::Net::HTTPServerResponseImpl response(session);
       std::unique_ptr<Poco::Net::HTTPServerRequestImpl> request;
       try {
@@ -127,10 +128,10 @@ void HttpConnection::run() {
       BusyScope busy(busy_, state_);
       response.setDate(Poco::Timestamp());
       response.setVersion(request->getVersion());
-      response.setKeepAlive(params_->getKeepAlive() && request->getKeepAlive() && session.canKeepAlive() &&
+      response.setKeepAlive(params_->getKeepAlive() && request->getKeepAlive() && session.requestsLeft() &&
                             !state_.draining());
       dispatcher_.dispatch(*request, response);
-      session.setKeepAlive(params_->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive() &&
+      session.setKeepAlive(params_->getKeepAlive() && response.getKeepAlive() && session.requestsLeft() &&
                            !state_.draining());
     }
   } catch (...) {

@@ -1,3 +1,4 @@
+#include <gatehouse/common/socket_wait.hpp>
 #include <gatehouse/upstream/upstream_connection.hpp>
 
 #include <Poco/Exception.h>
@@ -117,7 +118,9 @@ bool UpstreamConnection::idleAndIntact() {
     return false;
   }
   try {
-    return !socket_.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ | Poco::Net::Socket::SELECT_ERROR);
+    // An idle pooled connection has nothing to read: anything readable is the server's close
+    // (or stray bytes), and either way the connection is not fit for the next request.
+    return waitReadable(socket_.impl()->sockfd(), std::chrono::milliseconds(0)) == SocketWait::TimedOut;
   } catch (const Poco::Exception&) {
     return false;
   }

@@ -1,3 +1,4 @@
+#include <gatehouse/common/background_thread.hpp>
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/store/store_error.hpp>
 #include <gatehouse/usage/usage_writer.hpp>
@@ -113,6 +114,8 @@ UsageWriterStats UsageWriter::stats() const {
 }
 
 void UsageWriter::run() {
+  nameCurrentThread("gh-usage-writer");
+  setCurrentThreadNice(options_.threadNice);
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     wake_.wait_for(lock, options_.maxDelay, [&] {

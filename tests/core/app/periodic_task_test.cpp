@@ -1,4 +1,5 @@
 #include <gatehouse/app/periodic_task.hpp>
+#include <gatehouse/common/background_thread.hpp>
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,8 @@ using namespace std::chrono_literals;
 
 TEST(PeriodicTask, RunsRepeatedlyOnceStarted) {
   std::atomic<int> runs{0};
-  PeriodicTask task([&runs] { ++runs; }, 10ms);
+  PeriodicTask task(
+      "gh-test-task", [&runs] { ++runs; }, 10ms);
   std::this_thread::sleep_for(30ms);
   EXPECT_EQ(runs.load(), 0); // not before start()
   task.start();
@@ -25,13 +27,27 @@ TEST(PeriodicTask, RunsRepeatedlyOnceStarted) {
 
 TEST(PeriodicTask, StopDoesNotWaitOutTheInterval) {
   std::atomic<int> runs{0};
-  PeriodicTask task([&runs] { ++runs; }, std::chrono::hours(1));
+  PeriodicTask task(
+      "gh-test-task", [&runs] { ++runs; }, std::chrono::hours(1));
   task.start();
   const auto started = std::chrono::steady_clock::now();
   task.stop();
   EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
   EXPECT_EQ(runs.load(), 0);
   task.stop(); // idempotent
+}
+
+TEST(PeriodicTask, RunsAtBackgroundNiceness) {
+  std::atomic<int> nice{-1};
+  PeriodicTask task(
+      "gh-test-task", [&nice] { nice = currentThreadNice(); }, 1ms);
+  task.start();
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (nice.load() < 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(5ms);
+  task.stop();
+  EXPECT_EQ(nice.load(), kBackgroundThreadNice);
+  EXPECT_EQ(currentThreadNice(), kNormalThreadNice); // the caller's thread is left as it was
 }
 
 } // namespace

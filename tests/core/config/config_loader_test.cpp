@@ -201,6 +201,8 @@ std::vector<AcceptedCase> acceptedCases() {
        [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 1); }},
       {"/usage/flush_interval_ms", "60000",
        [](const GatewayConfig& c) { EXPECT_EQ(c.usage.flushIntervalMs, 60000); }},
+      {"/usage/writer_nice", "0", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.writerNice, 0); }},
+      {"/usage/writer_nice", "19", [](const GatewayConfig& c) { EXPECT_EQ(c.usage.writerNice, 19); }},
       {"/plugins/0/path", R"("sub/libp1.so")",
        [](const GatewayConfig& c) {
          EXPECT_EQ(c.plugins.at(0).path, "sub/libp1.so");
@@ -474,6 +476,8 @@ std::vector<RefusedCase> refusedCases() {
       {"/usage/batch_size", "5001", "$.usage.batch_size", integerRange("1 to 5000", "5001")},
       {"/usage/flush_interval_ms", "0", "$.usage.flush_interval_ms", integerRange("1 to 60000", "0")},
       {"/usage/flush_interval_ms", "60001", "$.usage.flush_interval_ms", integerRange("1 to 60000", "60001")},
+      {"/usage/writer_nice", "-1", "$.usage.writer_nice", integerRange("0 to 19", "-1")},
+      {"/usage/writer_nice", "20", "$.usage.writer_nice", integerRange("0 to 19", "20")},
       {"/usage/batch_sise", "1", "$.usage.batch_sise", R"(unknown key (did you mean "batch_size"?))"},
       {"/storage/driver", R"("postgres")", "$.storage.driver",
        R"(expected one of "sqlite", "mysql", got "postgres")"},

@@ -20,7 +20,7 @@ constexpr const char* kRichConfig = R"({
                         "password": "env:GH_DB_PASSWORD", "pool_size": 3, "connect_timeout_seconds": 2,
                         "tls": true, "tls_ca_file": "/etc/ssl/ca.pem"}},
   "usage": {"spool_path": "/var/spool/gh.spool", "queue_capacity": 100, "batch_size": 7,
-            "flush_interval_ms": 25},
+            "flush_interval_ms": 25, "writer_nice": 5},
   "upstream": {"connect_timeout_ms": 1500, "first_byte_timeout_ms": 2500, "idle_timeout_ms": 3500,
                "total_timeout_ms": 4500, "max_connections_per_host": 5, "pool_idle_timeout_ms": 6500,
                "max_response_bytes": 4096, "verify_tls": false, "ca_file": "/etc/ssl/corp.pem",
@@ -64,6 +64,7 @@ TEST(ConfigRender, DefaultsAreSpelledOut) {
   EXPECT_EQ(rendered["usage"]["queue_capacity"].GetInt(), 65536);
   EXPECT_EQ(rendered["usage"]["batch_size"].GetInt(), 500);
   EXPECT_EQ(rendered["usage"]["flush_interval_ms"].GetInt(), 100);
+  EXPECT_EQ(rendered["usage"]["writer_nice"].GetInt(), 19);
   EXPECT_TRUE(rendered["plugins"].IsArray());
 }
 

@@ -2,6 +2,7 @@
 // with the same idempotency on request id as the real store.
 #pragma once
 
+#include <gatehouse/common/background_thread.hpp>
 #include <gatehouse/store/store_error.hpp>
 #include <gatehouse/store/usage_repository.hpp>
 
@@ -19,6 +20,7 @@ public:
     std::unique_lock<std::mutex> lock(mutex_);
     released_.wait(lock, [&] { return !blocked_; });
     batchSizes_.push_back(events.size());
+    insertingThreadNice_ = currentThreadNice();
     if (failing_)
       throw store::StoreError(store::StoreError::Kind::Unavailable, "store is down");
     for (const UsageEvent& event : events) {
@@ -51,6 +53,11 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     return stored_.count(requestId) > 0;
   }
+  // The niceness of the thread that made the latest insert call (-1: none yet).
+  int insertingThreadNice() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return insertingThreadNice_;
+  }
   std::vector<std::size_t> batchSizes() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return batchSizes_;
@@ -63,6 +70,7 @@ private:
   bool blocked_ = false;
   std::set<std::string> stored_;
   std::vector<std::size_t> batchSizes_;
+  int insertingThreadNice_ = -1;
 };
 
 } // namespace gatehouse::testing

@@ -77,6 +77,22 @@ TEST_F(UsageWriterTest, WritesEverythingInBatchesNoLargerThanMaxBatch) {
   EXPECT_EQ(stats.queued, 0u);
 }
 
+TEST_F(UsageWriterTest, WritesAtBackgroundNicenessByDefault) {
+  UsageWriter writer(store_, options_);
+  writer.submit(event("niced"));
+  ASSERT_TRUE(writer.flush(10s));
+  EXPECT_EQ(store_.insertingThreadNice(), kBackgroundThreadNice);
+  EXPECT_EQ(currentThreadNice(), kNormalThreadNice); // submitters keep their own priority
+}
+
+TEST_F(UsageWriterTest, WritesAtTheConfiguredNiceness) {
+  options_.threadNice = 7;
+  UsageWriter writer(store_, options_);
+  writer.submit(event("seven"));
+  ASSERT_TRUE(writer.flush(10s));
+  EXPECT_EQ(store_.insertingThreadNice(), 7);
+}
+
 TEST_F(UsageWriterTest, APartialBatchIsWrittenAfterMaxDelayWithoutAFlush) {
   UsageWriter writer(store_, options_);
   writer.submit(event("lonely"));

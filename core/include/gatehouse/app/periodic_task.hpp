@@ -1,12 +1,14 @@
 // Runs a function every interval on its own thread until stopped (e.g. deleting expired
 // sessions once a minute). Stopping wakes the thread at once instead of waiting out the
-// interval, so shutdown is never delayed by it.
+// interval, so shutdown is never delayed by it. The thread carries `name` and runs at
+// background niceness (background_thread.hpp): what it does can always wait for requests.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace gatehouse::app {
@@ -14,7 +16,7 @@ namespace gatehouse::app {
 class PeriodicTask {
 public:
   // `task` must not throw (wrap it); it first runs one interval after start().
-  PeriodicTask(std::function<void()> task, std::chrono::milliseconds interval);
+  PeriodicTask(std::string name, std::function<void()> task, std::chrono::milliseconds interval);
   ~PeriodicTask(); // stops
   PeriodicTask(const PeriodicTask&) = delete;
   PeriodicTask& operator=(const PeriodicTask&) = delete;
@@ -26,6 +28,7 @@ public:
 private:
   void run();
 
+  std::string name_;
   std::function<void()> task_;
   std::chrono::milliseconds interval_;
   std::mutex mutex_;

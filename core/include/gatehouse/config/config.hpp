@@ -60,6 +60,10 @@ struct UsageConfig {
   std::size_t queueCapacity = 65536;               // 16..10000000 events waiting in memory
   std::size_t batchSize = 500;                     // 1..5000 events per store write
   int flushIntervalMs = 100;                       // 1..60000; a partial batch waits at most this long
+  // 0..19: niceness of the usage writer and billing threads. 19 lets every request thread
+  // preempt them (low tail latency); under sustained saturation they then fall behind and
+  // events wait in the spool until the load eases. 0 shares the CPU evenly with requests.
+  int writerNice = 19;
 
   bool operator==(const UsageConfig&) const = default;
 };

@@ -37,6 +37,9 @@ struct UsageWriterOptions {
   std::chrono::milliseconds maxDelay{100};
   // While the store is down: how often the spool replay tries it again.
   std::chrono::milliseconds retryInterval{1000};
+  // Niceness of the writer thread (background_thread.hpp): 19 keeps its batch writes from
+  // delaying requests; 0 shares the CPU evenly with them.
+  int threadNice = 19;
 };
 
 struct UsageWriterStats {

@@ -1,0 +1,43 @@
+#include <gatehouse/common/socket_wait.hpp>
+#include <gatehouse/http/keep_alive_session.hpp>
+
+#include <chrono>
+
+namespace gatehouse::http {
+namespace {
+
+std::chrono::milliseconds asMilliseconds(const Poco::Timespan& span) {
+  return std::chrono::milliseconds(span.totalMilliseconds());
+}
+
+} // namespace
+
+KeepAliveSession::KeepAliveSession(const Poco::Net::StreamSocket& socket,
+                                   const Poco::Net::HTTPServerParams::Ptr& params)
+    : HTTPServerSession(socket, params), keepAliveTimeout_(params->getKeepAliveTimeout()),
+      requestsLeft_(params->getMaxKeepAliveRequests() > 0 ? params->getMaxKeepAliveRequests() : -1) {
+}
+
+bool KeepAliveSession::awaitRequest() {
+  if (!socket().impl()->initialized())
+    return false;
+  Poco::Timespan timeout = getTimeout();
+  if (first_) {
+    first_ = false;
+  } else {
+    if (requestsLeft_ == 0 || !getKeepAlive())
+      return false;
+    // Bytes already read past the previous request are the start of the next one.
+    if (buffered() > 0) {
+      if (requestsLeft_ > 0)
+        --requestsLeft_;
+      return true;
+    }
+    timeout = keepAliveTimeout_;
+  }
+  if (requestsLeft_ > 0)
+    --requestsLeft_;
+  return waitReadable(socket().impl()->sockfd(), asMilliseconds(timeout)) == SocketWait::Readable;
+}
+
+} // namespace gatehouse::http
