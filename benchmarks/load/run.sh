@@ -222,8 +222,29 @@ done
 # requests [KEY].
 declare -A rps p50 p99 requests
 results="$work/results.txt"
+# await_idle: waits (at most 120 s) until every gateway has finished the background work an
+# earlier run left (the usage writer storing its backlog, at niceness 19 on the gateways' core):
+# under 3 % of a core over one second. So each run starts from idle gateways and does not pay
+# for the previous one.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+busy_ticks() {
+  local pid total=0
+  for pid in "${gateway_pids[@]}"; do total=$((total + $(cpu_ticks "$pid"))); done
+  echo "$total"
+}
+await_idle() {
+  local before tick_hz
+  tick_hz=$(getconf CLK_TCK)
+  for _ in $(seq 120); do
+    before=$(busy_ticks)
+    sleep 1
+    (($(busy_ticks) - before < tick_hz * 3 / 100 + 1)) && return 0
+  done
+  echo "run.sh: the gateways were still busy after 120 s; measuring anyway" >&2
+}
 measure() {
   local line
+  await_idle
   line=$(WRK_BODY="$5" WRK_HEADERS="${6:-}" "${client_cpu[@]}" wrk -t1 -c"$4" -d"${duration}s" \
     --timeout 10s -s "$here/chat.lua" "$3" | grep '^RESULT')
   [[ $line =~ requests=([0-9]+)\ rps=([0-9.]+)\ p50_us=([0-9.]+)\ p99_us=([0-9.]+).*errors=([0-9]+) ]] ||
@@ -250,6 +271,15 @@ measure c1d "c) stream-20 1c direct" "$direct_chat" 1 "$stream_direct" "$openai_
 measure c1g "c) stream-20 1c gateway" "$gateway_chat" 1 "$stream_gateway"
 measure c16d "c) stream-20 16c direct" "$direct_chat" 16 "$stream_direct" "$openai_headers"
 measure c16g "c) stream-20 16c gateway" "$gateway_chat" 16 "$stream_gateway"
+
+# a) at one connection once more, with the gateway (all its threads) moved onto the core of the
+# client and the mock: then no hand-off crosses cores, as in the direct run, and what remains
+# is the gateway's own cost. bench_wakeup (benchmarks/machine) measures a cross-core wake-up.
+if ((${#gateway_cpu[@]})); then
+  taskset -a -p -c 1 "$gateway_pid" >/dev/null
+  measure a1s "a) passthrough 1c gateway, same core" "$gateway_chat" 1 "$plain"
+  taskset -a -p -c 0 "$gateway_pid" >/dev/null
+fi
 
 # f) and g): a)'s traffic through the full pipeline. The passthrough is measured once more just
 # before, so a drift of the shared machine between a) and f) shows.
@@ -316,6 +346,8 @@ cat <<REPORT | tee -a "$results"
 
 a) added latency at 1 connection: p50 $(minus "${p50[a1g]}" "${p50[a1d]}") µs, \
 p99 $(minus "${p99[a1g]}" "${p99[a1d]}") µs
+$( [[ -n ${p50[a1s]:-} ]] && echo "a) added latency at 1 connection, gateway on the client's core: \
+p50 $(minus "${p50[a1s]}" "${p50[a1d]}") µs, p99 $(minus "${p99[a1s]}" "${p99[a1d]}") µs")
 a) throughput at 16 connections: gateway / direct = $(ratio "${rps[a16g]}" "${rps[a16d]}")
 b) translated / passthrough through the gateway (16 conn): $(ratio "${rps[b16g]}" "${rps[a16g]}") req/s
 c) 20-chunk stream, 1 conn: $(minus "${p50[c1g]}" "${p50[c1d]}") µs more per stream at p50 \
