@@ -8,6 +8,7 @@
 #include <iterator>
 #include <system_error>
 #include <unistd.h>
+#include <utility>
 
 #include "usage_event_json.hpp"
 
@@ -53,13 +54,17 @@ UsageSpool::~UsageSpool() {
     ::close(fd_);
 }
 
-void UsageSpool::openActive() {
+void UsageSpool::openActive(Durability durability) {
   if (fd_ >= 0)
     return;
   fd_ = ::open(activePath_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd_ < 0)
     throwErrno("cannot open usage spool " + activePath_.string());
-  syncDirectory(); // a new file's name must survive a crash too
+  // A new file's name must survive a crash too.
+  if (durability == Durability::Now)
+    syncDirectory();
+  else
+    folderUnsynced_ = true;
 }
 
 void UsageSpool::writeAll(int fd, const std::string& data) const {
@@ -81,13 +86,14 @@ void UsageSpool::append(std::span<const UsageEvent> events, bool durable) {
   std::string data;
   for (const UsageEvent& event : events)
     data += toJsonLine(event);
+  const Durability durability = durable ? Durability::Now : Durability::Deferred;
   std::lock_guard<std::mutex> lock(mutex_);
-  openActive();
+  openActive(durability);
   writeAll(fd_, data); // one write per batch: O_APPEND keeps concurrent appends whole
   activeHasData_ = true;
   activeBytes_ += data.size();
   if (activeBytes_ >= maxSegmentBytes_) {
-    sealLocked(); // syncs the data too
+    sealLocked(durability);
     return;
   }
   if (durable && ::fdatasync(fd_) != 0)
@@ -95,21 +101,47 @@ void UsageSpool::append(std::span<const UsageEvent> events, bool durable) {
 }
 
 void UsageSpool::sync() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (fd_ >= 0 && ::fdatasync(fd_) != 0)
+  // The disk is waited for outside the lock, so request threads appending meanwhile are not
+  // held up: a duplicate of the active descriptor syncs the same file.
+  int active = -1;
+  std::vector<std::filesystem::path> sealed;
+  bool folder = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (fd_ >= 0 && (active = ::dup(fd_)) < 0)
+      throwErrno("cannot sync usage spool " + activePath_.string());
+    sealed.swap(unsyncedSegments_);
+    folder = std::exchange(folderUnsynced_, false);
+  }
+  const int activeError = active >= 0 && ::fdatasync(active) != 0 ? errno : 0;
+  if (active >= 0)
+    ::close(active);
+  for (const std::filesystem::path& segment : sealed) {
+    // Gone already when the writer replayed and removed it meanwhile: nothing left to sync.
+    const int fd = ::open(segment.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fdatasync(fd);
+      ::close(fd);
+    }
+  }
+  if (folder || !sealed.empty())
+    syncDirectory();
+  if (activeError != 0) {
+    errno = activeError;
     throwErrno("cannot sync usage spool " + activePath_.string());
+  }
 }
 
 void UsageSpool::seal() {
   std::lock_guard<std::mutex> lock(mutex_);
-  sealLocked();
+  sealLocked(Durability::Now);
 }
 
-void UsageSpool::sealLocked() {
+void UsageSpool::sealLocked(Durability durability) {
   if (!activeHasData_)
     return;
   if (fd_ >= 0) {
-    if (::fdatasync(fd_) != 0)
+    if (durability == Durability::Now && ::fdatasync(fd_) != 0)
       throwErrno("cannot sync usage spool " + activePath_.string());
     ::close(fd_);
     fd_ = -1;
@@ -120,7 +152,12 @@ void UsageSpool::sealLocked() {
   ++nextSegment_;
   activeHasData_ = false;
   activeBytes_ = 0;
-  syncDirectory();
+  if (durability == Durability::Now) {
+    syncDirectory();
+  } else {
+    unsyncedSegments_.push_back(std::move(sealed));
+    folderUnsynced_ = true;
+  }
 }
 
 std::vector<std::filesystem::path> UsageSpool::segments() const {

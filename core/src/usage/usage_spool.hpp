@@ -5,6 +5,11 @@
 // segment, sends it to the store and deletes it only after the store confirmed it. A crash at
 // any point leaves the segment in place, and the next start replays it again: the store's
 // idempotency on request id makes that harmless.
+//
+// Non-durable appends come from request threads (the writer's queue was full), so they never
+// wait for the disk: not when they open a new active file, not when they seal a full one.
+// What they leave unsynced (the data, a sealed segment, the folder's new names) is synced by
+// the next sync(), which the writer thread calls, without holding the lock appends take.
 #pragma once
 
 #include <gatehouse/usage/usage_event.hpp>
@@ -30,15 +35,17 @@ public:
   static constexpr std::size_t kDefaultMaxSegmentBytes = std::size_t{8} * 1024 * 1024;
 
   // Creates the folder when missing. Sealed segments left by an earlier run are kept.
-  explicit UsageSpool(std::filesystem::path activePath, std::size_t maxSegmentBytes = kDefaultMaxSegmentBytes);
+  explicit UsageSpool(std::filesystem::path activePath,
+                      std::size_t maxSegmentBytes = kDefaultMaxSegmentBytes);
   ~UsageSpool();
   UsageSpool(const UsageSpool&) = delete;
   UsageSpool& operator=(const UsageSpool&) = delete;
 
-  // Thread-safe. With `durable`, returns only after the data reached the disk (fdatasync).
+  // Thread-safe. With `durable`, returns only after the data reached the disk (fdatasync);
+  // without, it makes one write(2) and never waits for the disk.
   // Throws std::system_error when the file cannot be written.
   void append(std::span<const UsageEvent> events, bool durable);
-  // Makes earlier non-durable appends durable.
+  // Makes earlier non-durable appends durable, including segments they sealed.
   void sync();
   // Moves the active file (when not empty) to the next sealed segment.
   void seal();
@@ -54,8 +61,10 @@ public:
   const std::filesystem::path& activePath() const { return activePath_; }
 
 private:
-  void openActive();
-  void sealLocked(); // mutex_ held
+  enum class Durability { Now, Deferred };
+
+  void openActive(Durability durability);
+  void sealLocked(Durability durability); // mutex_ held
   void syncDirectory() const;
   void writeAll(int fd, const std::string& data) const;
 
@@ -63,6 +72,9 @@ private:
   mutable std::mutex mutex_;
   int fd_ = -1;
   bool activeHasData_ = false;
+  // Left for sync() by non-durable appends: segments they sealed, and the folder's entries.
+  std::vector<std::filesystem::path> unsyncedSegments_;
+  bool folderUnsynced_ = false;
   std::size_t activeBytes_ = 0;
   std::size_t maxSegmentBytes_;
   unsigned long long nextSegment_ = 1;

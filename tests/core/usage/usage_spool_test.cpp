@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
+#include <set>
+#include <thread>
 
 #include "usage_event_json.hpp"
 #include "usage_spool.hpp"
@@ -52,6 +55,60 @@ TEST_F(UsageSpoolTest, ActiveFileIsSealedOnceItReachesTheSegmentCap) {
   for (const auto& segment : spool.segments())
     total += UsageSpool::read(segment).events.size();
   EXPECT_EQ(total, 28u);
+}
+
+// Request threads append without waiting for the disk, sealing included; the writer's sync()
+// then covers the segments they sealed, even one it has already replayed and removed.
+TEST_F(UsageSpoolTest, SyncCoversSegmentsThatNonDurableAppendsSealed) {
+  const std::size_t lineBytes = toJsonLineSize();
+  UsageSpool spool(path_, lineBytes * 5);
+  for (int batch = 0; batch < 6; ++batch)
+    spool.append(events("e" + std::to_string(batch) + "-", 2), false);
+  auto segments = spool.segments();
+  ASSERT_EQ(segments.size(), 2u); // sealed after batches 3 and 6, six lines each
+  spool.remove(segments[0]);      // as a replay would, before the writer synced
+  EXPECT_NO_THROW(spool.sync());
+  segments = spool.segments();
+  ASSERT_EQ(segments.size(), 1u);
+  const UsageSpool::Segment content = UsageSpool::read(segments[0]);
+  ASSERT_EQ(content.events.size(), 6u);
+  EXPECT_EQ(content.events.front().requestId, "e3-0");
+  EXPECT_EQ(content.events.back().requestId, "e5-1");
+  EXPECT_NO_THROW(spool.sync()); // nothing left to sync
+}
+
+TEST_F(UsageSpoolTest, ConcurrentAppendsAndSyncsKeepEveryLineWholeAndOnce) {
+  const std::size_t lineBytes = toJsonLineSize();
+  UsageSpool spool(path_, lineBytes * 50);
+  std::atomic<bool> appending{true};
+  std::thread syncer([&] {
+    while (appending.load())
+      spool.sync();
+  });
+  std::vector<std::thread> appenders;
+  for (int thread = 0; thread < 4; ++thread) {
+    appenders.emplace_back([&spool, thread] {
+      for (int i = 0; i < 100; ++i)
+        spool.append(events("t" + std::to_string(thread) + "-" + std::to_string(i) + "-", 1), false);
+    });
+  }
+  for (std::thread& appender : appenders)
+    appender.join();
+  appending = false;
+  syncer.join();
+  spool.sync();
+  spool.seal();
+  std::set<std::string> seen;
+  std::size_t lines = 0;
+  for (const auto& segment : spool.segments()) {
+    const UsageSpool::Segment content = UsageSpool::read(segment);
+    EXPECT_EQ(content.unreadableLines, 0u);
+    lines += content.events.size();
+    for (const UsageEvent& event : content.events)
+      seen.insert(event.requestId);
+  }
+  EXPECT_EQ(lines, 400u);
+  EXPECT_EQ(seen.size(), 400u);
 }
 
 TEST_F(UsageSpoolTest, SealedSegmentsHoldWhatWasAppendedInOrder) {
