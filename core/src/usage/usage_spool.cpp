@@ -67,7 +67,7 @@ void UsageSpool::openActive(Durability durability) {
     folderUnsynced_ = true;
 }
 
-void UsageSpool::writeAll(int fd, const std::string& data) const {
+void UsageSpool::writeAll(int fd, std::string_view data) const {
   std::size_t written = 0;
   while (written < data.size()) {
     const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
@@ -86,6 +86,12 @@ void UsageSpool::append(std::span<const UsageEvent> events, bool durable) {
   std::string data;
   for (const UsageEvent& event : events)
     data += toJsonLine(event);
+  appendLines(data, durable);
+}
+
+void UsageSpool::appendLines(std::string_view data, bool durable) {
+  if (data.empty())
+    return;
   const Durability durability = durable ? Durability::Now : Durability::Deferred;
   std::lock_guard<std::mutex> lock(mutex_);
   openActive(durability);

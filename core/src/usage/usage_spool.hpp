@@ -19,6 +19,7 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gatehouse::usage {
@@ -45,6 +46,8 @@ public:
   // without, it makes one write(2) and never waits for the disk.
   // Throws std::system_error when the file cannot be written.
   void append(std::span<const UsageEvent> events, bool durable);
+  // The same for lines already in the spool's format (JSON lines, each ending in '\n').
+  void appendLines(std::string_view lines, bool durable);
   // Makes earlier non-durable appends durable, including segments they sealed.
   void sync();
   // Moves the active file (when not empty) to the next sealed segment.
@@ -66,7 +69,7 @@ private:
   void openActive(Durability durability);
   void sealLocked(Durability durability); // mutex_ held
   void syncDirectory() const;
-  void writeAll(int fd, const std::string& data) const;
+  void writeAll(int fd, std::string_view data) const;
 
   std::filesystem::path activePath_;
   mutable std::mutex mutex_;

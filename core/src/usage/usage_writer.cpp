@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "spool_spill.hpp"
 #include "usage_spool.hpp"
 
 namespace gatehouse {
@@ -27,6 +28,7 @@ UsageWriter::UsageWriter(store::UsageRepository& repository, UsageWriterOptions 
   options_.maxBatch = std::max<std::size_t>(options_.maxBatch, 1);
   options_.queueCapacity = std::max<std::size_t>(options_.queueCapacity, 1);
   spool_ = std::make_unique<usage::UsageSpool>(options_.spoolPath);
+  spill_ = std::make_unique<usage::SpoolSpill>(*spool_);
   spoolPending_ = spool_->hasPending();
   thread_ = std::thread([this] { run(); });
 }
@@ -50,11 +52,20 @@ void UsageWriter::submit(UsageEvent event) noexcept {
       spoolPending_ = true;
       durable = stopped_; // no thread is left to sync it later
     }
-    // Full queue, or shutting down: the spool keeps the event. Only a write() on this path; the
-    // writer thread makes it durable with its next sync.
-    spool_->append(std::span<const UsageEvent>(&event, 1), durable);
-    spoolUnsynced_ = !durable;
+    // Full queue, or shutting down: the spool keeps the event. Never a wait for the disk on this
+    // path: the spill buffer makes one write per ~256 KiB, and the writer thread syncs it later.
+    if (durable) {
+      spool_->append(std::span<const UsageEvent>(&event, 1), true);
+      ++spooled_;
+      return;
+    }
     ++spooled_;
+    account(spill_->add(event));
+    // stop() drains the buffer once it has set stopped_; an event added after that drain must
+    // not wait in memory for a drain that will never come. An atomic, not mutex_: the writer
+    // thread (niceness 19) may be preempted while it holds mutex_.
+    if (stoppedFlag_.load())
+      drainSpill(true);
   } catch (...) {
     ++dropped_;
     try {
@@ -77,6 +88,27 @@ bool UsageWriter::flush(std::chrono::milliseconds timeout) {
   return done;
 }
 
+void UsageWriter::account(const usage::SpillWrite& write) {
+  if (write.events == 0)
+    return;
+  if (!write.failed) {
+    spoolUnsynced_ = true;
+    return;
+  }
+  spooled_ -= write.events;
+  dropped_ += write.events;
+  try {
+    log::error(kComponent, "cannot write the usage spool; " + std::to_string(write.events) +
+                               " usage events are lost: " + write.error);
+  } catch (...) {
+    // Reached from noexcept submit(): nothing more can be done.
+  }
+}
+
+void UsageWriter::drainSpill(bool durable) {
+  account(spill_->drain(durable));
+}
+
 void UsageWriter::stop(std::chrono::milliseconds timeout) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -90,6 +122,8 @@ void UsageWriter::stop(std::chrono::milliseconds timeout) {
     thread_.join();
   std::lock_guard<std::mutex> lock(mutex_);
   stopped_ = true;
+  stoppedFlag_ = true;
+  drainSpill(true); // submits from now on write durably themselves
   try {
     spool_->sync();
   } catch (const std::exception& error) {
@@ -125,6 +159,7 @@ void UsageWriter::run() {
     lock.unlock();
     if (!batch.empty())
       deliver(batch);
+    drainSpill(false);
     if (spoolUnsynced_.exchange(false)) {
       try {
         spool_->sync();
@@ -133,7 +168,7 @@ void UsageWriter::run() {
       }
     }
     replayIfDue();
-    const bool pending = spool_->hasPending();
+    const bool pending = spool_->hasPending() || !spill_->empty();
     lock.lock();
     inFlight_ = 0;
     spoolPending_ = pending;

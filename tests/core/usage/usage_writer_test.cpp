@@ -189,6 +189,21 @@ TEST_F(UsageWriterTest, StopWithTheStoreDownSpoolsTheQueueWithinTheDeadline) {
   EXPECT_EQ(spooledOnDisk(), 41u);
 }
 
+// Events that found the queue full wait in the spill buffer (in memory, written in large
+// appends); a stop must still put every one of them in the spool.
+TEST_F(UsageWriterTest, StopWritesTheSpilledEventsToo) {
+  options_.queueCapacity = 5;
+  store_.setFailing(true);
+  auto writer = std::make_unique<UsageWriter>(store_, options_);
+  for (int i = 0; i < 60; ++i)
+    writer->submit(event("q" + std::to_string(i)));
+  writer->stop(500ms);
+  EXPECT_EQ(writer->stats().spooled, 60u);
+  EXPECT_EQ(writer->stats().dropped, 0u);
+  writer.reset();
+  EXPECT_EQ(spooledOnDisk(), 60u);
+}
+
 TEST_F(UsageWriterTest, EndToEndWithSqliteEveryEventLandsExactlyOnce) {
   StorageConfig config;
   config.sqlite.path = (dir_ / "gatehouse.db").string();
