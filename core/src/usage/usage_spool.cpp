@@ -54,17 +54,13 @@ UsageSpool::~UsageSpool() {
     ::close(fd_);
 }
 
-void UsageSpool::openActive(Durability durability) {
+void UsageSpool::openActive() {
   if (fd_ >= 0)
     return;
   fd_ = ::open(activePath_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd_ < 0)
     throwErrno("cannot open usage spool " + activePath_.string());
-  // A new file's name must survive a crash too.
-  if (durability == Durability::Now)
-    syncDirectory();
-  else
-    folderUnsynced_ = true;
+  folderUnsynced_ = true; // a new file's name must survive a crash too: sync() sees to it
 }
 
 void UsageSpool::writeAll(int fd, std::string_view data) const {
@@ -92,23 +88,25 @@ void UsageSpool::append(std::span<const UsageEvent> events, bool durable) {
 void UsageSpool::appendLines(std::string_view data, bool durable) {
   if (data.empty())
     return;
-  const Durability durability = durable ? Durability::Now : Durability::Deferred;
-  std::lock_guard<std::mutex> lock(mutex_);
-  openActive(durability);
-  writeAll(fd_, data); // one write per batch: O_APPEND keeps concurrent appends whole
-  activeHasData_ = true;
-  activeBytes_ += data.size();
-  if (activeBytes_ >= maxSegmentBytes_) {
-    sealLocked(durability);
-    return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    openActive();
+    writeAll(fd_, data); // one write per batch: O_APPEND keeps concurrent appends whole
+    activeHasData_ = true;
+    activeBytes_ += data.size();
+    if (activeBytes_ >= maxSegmentBytes_)
+      sealLocked();
   }
-  if (durable && ::fdatasync(fd_) != 0)
-    throwErrno("cannot sync usage spool " + activePath_.string());
+  if (durable)
+    sync();
 }
 
 void UsageSpool::sync() {
-  // The disk is waited for outside the lock, so request threads appending meanwhile are not
-  // held up: a duplicate of the active descriptor syncs the same file.
+  // One sync at a time, so a caller's sync() returns only after everything written before it
+  // reached the disk, even when another thread had taken that work. The disk is waited for
+  // outside mutex_: appends (request threads) go on meanwhile, on the file being synced too,
+  // since a duplicate of the active descriptor syncs the same file.
+  std::lock_guard<std::mutex> syncing(syncMutex_);
   int active = -1;
   std::vector<std::filesystem::path> sealed;
   bool folder = false;
@@ -122,33 +120,36 @@ void UsageSpool::sync() {
   const int activeError = active >= 0 && ::fdatasync(active) != 0 ? errno : 0;
   if (active >= 0)
     ::close(active);
+  int sealedError = 0;
   for (const std::filesystem::path& segment : sealed) {
     // Gone already when the writer replayed and removed it meanwhile: nothing left to sync.
     const int fd = ::open(segment.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-      ::fdatasync(fd);
-      ::close(fd);
-    }
+    if (fd < 0)
+      continue;
+    if (::fdatasync(fd) != 0)
+      sealedError = errno;
+    ::close(fd);
   }
-  if (folder || !sealed.empty())
+  if (folder)
     syncDirectory();
-  if (activeError != 0) {
-    errno = activeError;
+  if (activeError != 0 || sealedError != 0) {
+    errno = activeError != 0 ? activeError : sealedError;
     throwErrno("cannot sync usage spool " + activePath_.string());
   }
 }
 
 void UsageSpool::seal() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  sealLocked(Durability::Now);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    sealLocked();
+  }
+  sync();
 }
 
-void UsageSpool::sealLocked(Durability durability) {
+void UsageSpool::sealLocked() {
   if (!activeHasData_)
     return;
   if (fd_ >= 0) {
-    if (durability == Durability::Now && ::fdatasync(fd_) != 0)
-      throwErrno("cannot sync usage spool " + activePath_.string());
     ::close(fd_);
     fd_ = -1;
   }
@@ -158,12 +159,8 @@ void UsageSpool::sealLocked(Durability durability) {
   ++nextSegment_;
   activeHasData_ = false;
   activeBytes_ = 0;
-  if (durability == Durability::Now) {
-    syncDirectory();
-  } else {
-    unsyncedSegments_.push_back(std::move(sealed));
-    folderUnsynced_ = true;
-  }
+  unsyncedSegments_.push_back(std::move(sealed));
+  folderUnsynced_ = true;
 }
 
 std::vector<std::filesystem::path> UsageSpool::segments() const {

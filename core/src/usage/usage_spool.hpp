@@ -9,7 +9,9 @@
 // Non-durable appends come from request threads (the writer's queue was full), so they never
 // wait for the disk: not when they open a new active file, not when they seal a full one.
 // What they leave unsynced (the data, a sealed segment, the folder's new names) is synced by
-// the next sync(), which the writer thread calls, without holding the lock appends take.
+// the next sync(), which the writer thread calls. No disk sync ever happens under the lock
+// appends take: the writer runs at low priority, and a request thread must not wait for it
+// to be scheduled again after its fdatasync.
 #pragma once
 
 #include <gatehouse/usage/usage_event.hpp>
@@ -64,18 +66,17 @@ public:
   const std::filesystem::path& activePath() const { return activePath_; }
 
 private:
-  enum class Durability { Now, Deferred };
-
-  void openActive(Durability durability);
-  void sealLocked(Durability durability); // mutex_ held
+  void openActive(); // mutex_ held
+  void sealLocked(); // mutex_ held; leaves the syncing to sync()
   void syncDirectory() const;
   void writeAll(int fd, std::string_view data) const;
 
   std::filesystem::path activePath_;
-  mutable std::mutex mutex_;
+  mutable std::mutex mutex_; // the active file and the bookkeeping below; never held across a disk sync
+  std::mutex syncMutex_;     // one sync() at a time
   int fd_ = -1;
   bool activeHasData_ = false;
-  // Left for sync() by non-durable appends: segments they sealed, and the folder's entries.
+  // Left for sync(): segments sealed since, and whether the folder's entries changed.
   std::vector<std::filesystem::path> unsyncedSegments_;
   bool folderUnsynced_ = false;
   std::size_t activeBytes_ = 0;
