@@ -410,6 +410,6 @@ if ((soak > 0)); then
   echo "  end $(sample)"
   echo "  $soak_result"
   [[ $soak_result =~ requests=([0-9]+) ]]
-  echo "  usage: $(await_usage "$name" $((recorded_before + BASH_REMATCH[1])) 300)"
+  echo "  usage: $(await_usage "$name" $((recorded_before + BASH_REMATCH[1])) 900)"
   echo "  drained: $(sample)"
 fi
