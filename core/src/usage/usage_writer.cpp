@@ -59,12 +59,13 @@ void UsageWriter::submit(UsageEvent event) noexcept {
       ++spooled_;
       return;
     }
-    ++spooled_;
-    account(spill_->add(event));
+    const usage::SpillWrite spilled = spill_->add(event);
+    ++spooled_; // before account(), which takes back what a failed write lost
+    account(spilled);
     // stop() drains the buffer once it has set stopped_; an event added after that drain must
-    // not wait in memory for a drain that will never come. An atomic, not mutex_: the writer
-    // thread (niceness 19) may be preempted while it holds mutex_.
-    if (stoppedFlag_.load())
+    // not wait in memory for a drain that will never come. Read without mutex_: the writer
+    // thread (niceness 19) may be preempted while it holds it.
+    if (stopped_.load())
       drainSpill(true);
   } catch (...) {
     ++dropped_;
@@ -122,7 +123,6 @@ void UsageWriter::stop(std::chrono::milliseconds timeout) {
     thread_.join();
   std::lock_guard<std::mutex> lock(mutex_);
   stopped_ = true;
-  stoppedFlag_ = true;
   drainSpill(true); // submits from now on write durably themselves
   try {
     spool_->sync();

@@ -105,7 +105,7 @@ private:
   bool spoolPending_ = false;
   int flushWaiters_ = 0;
   bool stopping_ = false;
-  bool stopped_ = false;
+  std::atomic<bool> stopped_{false}; // set under mutex_; the spill path reads it without
   std::chrono::steady_clock::time_point deadline_;
 
   // Only the writer thread touches these.
@@ -116,7 +116,6 @@ private:
       rejected_{0}, dropped_{0}, storeFailures_{0};
   std::atomic<bool> storeHealthy_{true};
   std::atomic<bool> spoolUnsynced_{false}; // submit() spilled without fsync; the thread syncs
-  std::atomic<bool> stoppedFlag_{false};   // stopped_, readable without mutex_
   std::thread thread_;
 };
 
