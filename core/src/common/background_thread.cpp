@@ -1,7 +1,6 @@
 #include <gatehouse/common/background_thread.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <pthread.h>
 #include <string>
 #include <sys/resource.h>
@@ -32,7 +31,6 @@ bool setCurrentThreadNice(int nice) {
 }
 
 int currentThreadNice() {
-  errno = 0;
   return ::getpriority(PRIO_PROCESS, currentThreadId());
 }
 

@@ -22,22 +22,17 @@ bool KeepAliveSession::awaitRequest() {
   if (!socket().impl()->initialized())
     return false;
   Poco::Timespan timeout = getTimeout();
-  if (first_) {
-    first_ = false;
-  } else {
+  if (!first_) {
     if (requestsLeft_ == 0 || !getKeepAlive())
       return false;
-    // Bytes already read past the previous request are the start of the next one.
-    if (buffered() > 0) {
-      if (requestsLeft_ > 0)
-        --requestsLeft_;
-      return true;
-    }
     timeout = keepAliveTimeout_;
   }
+  first_ = false;
   if (requestsLeft_ > 0)
     --requestsLeft_;
-  return waitReadable(socket().impl()->sockfd(), asMilliseconds(timeout)) == SocketWait::Readable;
+  // Bytes already read past the previous request are the start of the next one.
+  return buffered() > 0 ||
+         waitReadable(socket().impl()->sockfd(), asMilliseconds(timeout)) == SocketWait::Readable;
 }
 
 } // namespace gatehouse::http
