@@ -163,7 +163,7 @@ TEST(AbiLayout, Identity) {
 }
 
 TEST(AbiLayout, HostApi) {
-  EXPECT_EQ(sizeof(gh_host_api), 320u);
+  EXPECT_EQ(sizeof(gh_host_api), 328u);
   EXPECT_FIELD(gh_host_api, struct_size, 0, 4);
   EXPECT_FIELD(gh_host_api, abi_major, 4, 2);
   EXPECT_FIELD(gh_host_api, abi_minor, 6, 2);
@@ -208,6 +208,8 @@ TEST(AbiLayout, HostApi) {
   EXPECT_FIELD(gh_host_api, credential_find, 296, 8);
   EXPECT_FIELD(gh_host_api, identity_resolve, 304, 8);
   EXPECT_FIELD(gh_host_api, http_send, 312, 8);
+  // 1.3: appended after the whole 1.2 table (320 bytes).
+  EXPECT_FIELD(gh_host_api, exchange_credential, 320, 8);
 }
 
 TEST(AbiLayout, ProviderVtable) {
@@ -364,7 +366,7 @@ TEST(AbiConstants, MagicSpellsGatehse1InMemory) {
 
 TEST(AbiConstants, VersionAndEntryPoint) {
   EXPECT_EQ(GH_ABI_VERSION_MAJOR, 1);
-  EXPECT_EQ(GH_ABI_VERSION_MINOR, 2);
+  EXPECT_EQ(GH_ABI_VERSION_MINOR, 3);
   EXPECT_STREQ(GH_PLUGIN_ENTRY_SYMBOL, "gatehouse_plugin_descriptor");
 }
 

@@ -2,6 +2,7 @@
 #include <gatehouse/admin/session_cookies.hpp>
 #include <gatehouse/app/gateway_app.hpp>
 #include <gatehouse/common/log.hpp>
+#include <gatehouse/common/secret_reference.hpp>
 #include <gatehouse/config/config_public_url.hpp>
 #include <gatehouse/gateway/gateway_routes.hpp>
 #include <gatehouse/gateway/plugin_provider.hpp>
@@ -27,6 +28,23 @@ std::shared_ptr<UpstreamClient> upstreamClientFor(const ProviderConfig& provider
   }
 }
 
+// Resolves every pooled key now, so a missing one stops the start with one line that
+// names the provider and the credential (resolveSecret also registers each value with
+// the redactor). Null when the provider has no pool.
+std::unique_ptr<gateway::CredentialPool> credentialPoolFor(const ProviderConfig& provider) {
+  if (provider.credentials.empty())
+    return nullptr;
+  std::vector<gateway::CredentialPool::Credential> credentials;
+  for (const ProviderCredentialConfig& credential : provider.credentials) {
+    std::string secret, error;
+    if (resolveSecret(credential.apiKeyRef, secret, error) != GH_OK)
+      throw std::runtime_error("provider '" + provider.name + "': credential '" + credential.name +
+                               "': " + error);
+    credentials.push_back({credential.name, std::move(secret), credential.weight});
+  }
+  return std::make_unique<gateway::CredentialPool>(provider.name, std::move(credentials));
+}
+
 HostServices hostServicesOf(const AppServices& services) {
   HostServices host = services.auth != nullptr ? services.auth->hostServices() : HostServices{};
   host.httpClients = makeUpstreamClient; // plugins' own HTTP (ABI 1.2 http_send)
@@ -50,8 +68,8 @@ GatewayApp::GatewayApp(GatewayConfig config, AppServices services)
       host_(PluginHost::load(config_, hostServicesOf(services_))) {
   for (const ProviderConfig& provider : config_.providers) {
     std::shared_ptr<UpstreamClient> upstream = upstreamClientFor(provider);
-    providers_[provider.name] =
-        std::make_shared<gateway::PluginProvider>(host_->createProvider(provider), std::move(upstream));
+    providers_[provider.name] = std::make_shared<gateway::PluginProvider>(
+        host_->createProvider(provider), std::move(upstream), credentialPoolFor(provider));
   }
   catalog_ = std::make_unique<gateway::ModelCatalog>(config_.providers, providers_);
   authenticator_ = makeAuthenticator(config_, *host_, services_.auth);
@@ -95,13 +113,15 @@ http::Router GatewayApp::buildRouter() {
   if (auth == nullptr)
     return router;
 
-  adminContext_ = std::make_unique<admin::AdminContext>(admin::AdminContext{
-      auth->store(), auth->keys(), auth->sessions(), &auth->identities(), authenticator_, store::currentTimeMs});
+  adminContext_ = std::make_unique<admin::AdminContext>(
+      admin::AdminContext{auth->store(), auth->keys(), auth->sessions(), &auth->identities(), authenticator_,
+                          store::currentTimeMs});
   admin::addAdminRoutes(router, *adminContext_);
   if (loginPlugin != nullptr)
     signInProvider_ = std::make_unique<admin::PluginSignInProvider>(*loginPlugin);
-  signInContext_ = std::make_unique<admin::SignInContext>(admin::SignInContext{
-      signInProvider_.get(), auth->sessions(), auth->identities(), auth->store(), [this] { return publicUrl(); }});
+  signInContext_ = std::make_unique<admin::SignInContext>(
+      admin::SignInContext{signInProvider_.get(), auth->sessions(), auth->identities(), auth->store(),
+                           [this] { return publicUrl(); }});
   admin::addSignInRoutes(router, *signInContext_);
   // Every route, not only the admin ones: a browser carrying the session cookie must not
   // be made to spend on a model endpoint from another site either.

@@ -174,6 +174,16 @@ private:
     key("upstream");
     writeUpstream(provider.upstream); // the merged values, so the block stands on its own
     boolean("list_upstream_models", provider.listUpstreamModels);
+    key("credentials");
+    writer_.StartArray();
+    for (const ProviderCredentialConfig& credential : provider.credentials) {
+      writer_.StartObject();
+      field("name", credential.name);
+      field("api_key", credential.apiKeyRef); // a reference, never the key
+      integer("weight", credential.weight);
+      writer_.EndObject();
+    }
+    writer_.EndArray();
     writer_.EndObject();
   }
 

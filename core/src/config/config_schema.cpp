@@ -47,16 +47,16 @@ SqliteConfig readSqlite(const ObjectReader& parent) {
 
 // Only references are accepted so that the config file can be world-readable, checked
 // into version control and printed by --check-config without leaking the password.
-void readPasswordReference(const ObjectReader& reader, std::string_view key, std::string& out) {
+void readSecretReference(const ObjectReader& reader, std::string_view key, std::string& out) {
   const rapidjson::Value* value = reader.find(key);
   if (value == nullptr) {
     return;
   }
-  // Never echo the value: it may well be the password itself.
+  // Never echo the value: it may well be the secret itself.
   if (!value->IsString() || !parseSecretReference({value->GetString(), value->GetStringLength()})) {
     reader.fail(
         reader.pathOf(key),
-        "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain password is not accepted, "
+        "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain secret is not accepted, "
         "put it in an environment variable or a file and reference that with env: or file:");
   }
   out.assign(value->GetString(), value->GetStringLength());
@@ -76,7 +76,7 @@ MysqlConfig readMysql(const ObjectReader& parent) {
   reader.readString("socket", mysql.socket);
   reader.readNonEmptyString("database", mysql.database);
   reader.readNonEmptyString("user", mysql.user);
-  readPasswordReference(reader, "password", mysql.passwordRef);
+  readSecretReference(reader, "password", mysql.passwordRef);
   reader.readInteger("pool_size", mysql.poolSize, 1, 1024);
   reader.readInteger("connect_timeout_seconds", mysql.connectTimeoutSeconds, 1, 600);
   reader.readBool("tls", mysql.tls);
@@ -103,8 +103,9 @@ UsageConfig readUsage(const ObjectReader& parent) {
   if (value == nullptr) {
     return usage;
   }
-  const ObjectReader reader(*value, parent.pathOf("usage"), parent.source(),
-                            {"spool_path", "queue_capacity", "batch_size", "flush_interval_ms", "writer_nice"});
+  const ObjectReader reader(
+      *value, parent.pathOf("usage"), parent.source(),
+      {"spool_path", "queue_capacity", "batch_size", "flush_interval_ms", "writer_nice"});
   reader.readNonEmptyString("spool_path", usage.spoolPath);
   reader.readInteger("queue_capacity", usage.queueCapacity, 16, 10000000);
   reader.readInteger("batch_size", usage.batchSize, 1, 5000);
@@ -183,7 +184,7 @@ UpstreamConfig readUpstream(const ObjectReader& parent, const UpstreamConfig& de
   reader.readString("ca_file", upstream.caFile);
   readProxyUrl(reader, upstream.proxy);
   reader.readString("proxy_user", upstream.proxyUser);
-  readPasswordReference(reader, "proxy_password", upstream.proxyPasswordRef);
+  readSecretReference(reader, "proxy_password", upstream.proxyPasswordRef);
   readNoProxy(reader, upstream.noProxy);
   return upstream;
 }
@@ -209,10 +210,24 @@ ModelConfig readModel(const rapidjson::Value& value, const std::string& path, co
   return model;
 }
 
+ProviderCredentialConfig readProviderCredential(const rapidjson::Value& value, const std::string& path,
+                                                const std::string& source) {
+  const ObjectReader reader(value, path, source, {"name", "api_key", "weight"});
+  ProviderCredentialConfig credential;
+  reader.readNonEmptyString("name", credential.name, Presence::Required);
+  if (reader.find("api_key") == nullptr) {
+    reader.fail(reader.pathOf("api_key"), "is required (a secret reference, \"env:NAME\" or \"file:PATH\")");
+  }
+  readSecretReference(reader, "api_key", credential.apiKeyRef);
+  reader.readInteger("weight", credential.weight, 1, 1000);
+  return credential;
+}
+
 ProviderConfig readProvider(const rapidjson::Value& value, const std::string& path, const std::string& source,
                             const UpstreamConfig& upstreamDefaults) {
-  const ObjectReader reader(value, path, source,
-                            {"name", "plugin", "config", "models", "upstream", "list_upstream_models"});
+  const ObjectReader reader(
+      value, path, source,
+      {"name", "plugin", "config", "models", "upstream", "list_upstream_models", "credentials"});
   ProviderConfig provider;
   reader.readString("name", provider.name, Presence::Required);
   reader.readString("plugin", provider.plugin, Presence::Required);
@@ -223,6 +238,10 @@ ProviderConfig readProvider(const rapidjson::Value& value, const std::string& pa
   reader.forEachElement("models", provider.listUpstreamModels ? Presence::Optional : Presence::Required,
                         [&](const rapidjson::Value& element, const std::string& at) {
                           provider.models.push_back(readModel(element, at, source));
+                        });
+  reader.forEachElement("credentials", Presence::Optional,
+                        [&](const rapidjson::Value& element, const std::string& at) {
+                          provider.credentials.push_back(readProviderCredential(element, at, source));
                         });
   return provider;
 }
@@ -292,10 +311,10 @@ GatewayConfig readGatewayConfig(const rapidjson::Value& root, const std::string&
   config.usage = readUsage(reader);
   config.upstream = readUpstream(reader, UpstreamConfig{});
   config.auth = readAuth(reader);
-  reader.forEachElement("plugins", Presence::Optional,
-                        [&](const rapidjson::Value& element, const std::string& at) {
-                          config.plugins.push_back(readPlugin(element, at, source, pluginUpstreamDefaults(config.upstream)));
-                        });
+  reader.forEachElement(
+      "plugins", Presence::Optional, [&](const rapidjson::Value& element, const std::string& at) {
+        config.plugins.push_back(readPlugin(element, at, source, pluginUpstreamDefaults(config.upstream)));
+      });
   reader.forEachElement("providers", Presence::Optional,
                         [&](const rapidjson::Value& element, const std::string& at) {
                           config.providers.push_back(readProvider(element, at, source, config.upstream));

@@ -41,6 +41,21 @@ private:
     claim(names, plugin.name, path + ".name", "plugin name");
   }
 
+  // The pool's size bounds the host's per-request scan (gateway/credential_pool).
+  static constexpr std::size_t kMaxCredentials = 64;
+
+  void checkCredentials(const std::vector<ProviderCredentialConfig>& credentials,
+                        const std::string& path) const {
+    if (credentials.size() > kMaxCredentials) {
+      fail(path, "at most " + std::to_string(kMaxCredentials) + " credentials per provider, got " +
+                     std::to_string(credentials.size()));
+    }
+    FirstUse names;
+    for (std::size_t c = 0; c < credentials.size(); ++c) {
+      claim(names, credentials[c].name, elementPath(path, c) + ".name", "credential name");
+    }
+  }
+
   void checkProvider(std::size_t index, const FirstUse& pluginNames, FirstUse& providerNames,
                      FirstUse& publicModelNames) const {
     const ProviderConfig& provider = config_.providers[index];
@@ -53,6 +68,7 @@ private:
     if (provider.models.empty() && !provider.listUpstreamModels) {
       fail(path + ".models", "a provider needs at least one model");
     }
+    checkCredentials(provider.credentials, path + ".credentials");
     for (std::size_t m = 0; m < provider.models.size(); ++m) {
       const ModelConfig& model = provider.models[m];
       const std::string modelPath = elementPath(path + ".models", m);

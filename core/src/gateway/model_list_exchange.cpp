@@ -29,7 +29,11 @@ gh_status ModelListExchange::reportUsage(const gh_usage&) {
 gh_status ModelListExchange::sendUpstream(const UpstreamRequest& request,
                                           std::unique_ptr<UpstreamResponse>& response,
                                           UpstreamFailure& failure) {
-  return sendUpstreamThrough(provider_, request, response, failure);
+  const gh_status status = sendUpstreamThrough(provider_, request, response, failure);
+  if (status == GH_OK) {
+    credential_.observe(*response);
+  }
+  return status;
 }
 
 } // namespace gatehouse::gateway

@@ -102,7 +102,11 @@ gh_status PipelineExchange::sendUpstream(const UpstreamRequest& request,
     failure.message = "the client went away";
     return failure.status;
   }
-  return sendUpstreamThrough(*route_.provider, request, response, failure);
+  const gh_status status = sendUpstreamThrough(*route_.provider, request, response, failure);
+  if (status == GH_OK) {
+    credential_.observe(*response);
+  }
+  return status;
 }
 
 } // namespace gatehouse::gateway

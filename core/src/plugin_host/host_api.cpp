@@ -225,16 +225,16 @@ gh_status exchangeStreamBegin(gh_exchange* exchange, int32_t httpStatus, gh_str 
   if (exchange == nullptr || !isWellFormed(contentType) || httpStatus < 100 || httpStatus > 599) {
     return GH_ERROR_INVALID_ARGUMENT;
   }
-  return guarded<gh_status>(GH_ERROR_INTERNAL, [&] {
-    return fromHandle(exchange)->streamBegin(httpStatus, viewOf(contentType));
-  });
+  return guarded<gh_status>(
+      GH_ERROR_INTERNAL, [&] { return fromHandle(exchange)->streamBegin(httpStatus, viewOf(contentType)); });
 }
 
 gh_status exchangeStreamWrite(gh_exchange* exchange, gh_str data) {
   if (exchange == nullptr || !isWellFormed(data)) {
     return GH_ERROR_INVALID_ARGUMENT;
   }
-  return guarded<gh_status>(GH_ERROR_INTERNAL, [&] { return fromHandle(exchange)->streamWrite(viewOf(data)); });
+  return guarded<gh_status>(GH_ERROR_INTERNAL,
+                            [&] { return fromHandle(exchange)->streamWrite(viewOf(data)); });
 }
 
 gh_str exchangeRequestHeader(gh_exchange* exchange, gh_str name) {
@@ -249,6 +249,10 @@ gh_str exchangeFormField(gh_exchange* exchange, gh_str name) {
     return gh_str{nullptr, 0};
   }
   return readView(exchange, [&](Exchange& e) { return e.formField(viewOf(name)); });
+}
+
+gh_str exchangeCredential(gh_exchange* exchange) {
+  return readView(exchange, [](Exchange& e) { return e.credential(); });
 }
 
 // --- upstream I/O ------------------------------------------------------------------
@@ -458,19 +462,52 @@ gh_str requestClientAddress(gh_request* request) {
 }
 
 constexpr gh_host_api kHostApi = {
-    sizeof(gh_host_api), GH_ABI_VERSION_MAJOR, GH_ABI_VERSION_MINOR,  hostLog,
-    hostLogEnabled,      hostSetError,         hostPluginConfig,      hostPluginName,
-    hostResolveSecret,   hostBufferAppend,     hostBufferView,        exchangeEndpoint,
-    exchangeRequestBody, exchangeModel,        exchangeUpstreamModel, exchangeWantsStream,
-    exchangeRequestId,   exchangeRespond,      exchangeStreamEvent,   exchangeReportUsage,
-    requestHeader,       requestMethod,        requestPath,           requestClientAddress,
-    hostBufferCreate,    hostBufferDestroy,
+    sizeof(gh_host_api),
+    GH_ABI_VERSION_MAJOR,
+    GH_ABI_VERSION_MINOR,
+    hostLog,
+    hostLogEnabled,
+    hostSetError,
+    hostPluginConfig,
+    hostPluginName,
+    hostResolveSecret,
+    hostBufferAppend,
+    hostBufferView,
+    exchangeEndpoint,
+    exchangeRequestBody,
+    exchangeModel,
+    exchangeUpstreamModel,
+    exchangeWantsStream,
+    exchangeRequestId,
+    exchangeRespond,
+    exchangeStreamEvent,
+    exchangeReportUsage,
+    requestHeader,
+    requestMethod,
+    requestPath,
+    requestClientAddress,
+    hostBufferCreate,
+    hostBufferDestroy,
     // 1.1
-    exchangeRequestHeader, exchangeFormField, exchangeStreamBegin, exchangeStreamWrite,
-    upstreamSend, upstreamStatus, upstreamHeader, upstreamReadBody, upstreamNextEvent, upstreamReadChunk,
-    upstreamClose, hostCallError, hostBufferClear,
+    exchangeRequestHeader,
+    exchangeFormField,
+    exchangeStreamBegin,
+    exchangeStreamWrite,
+    upstreamSend,
+    upstreamStatus,
+    upstreamHeader,
+    upstreamReadBody,
+    upstreamNextEvent,
+    upstreamReadChunk,
+    upstreamClose,
+    hostCallError,
+    hostBufferClear,
     // 1.2
-    hostCredentialFind, hostIdentityResolve, httpSend,
+    hostCredentialFind,
+    hostIdentityResolve,
+    httpSend,
+    // 1.3
+    exchangeCredential,
 };
 
 } // namespace

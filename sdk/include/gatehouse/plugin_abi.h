@@ -49,7 +49,7 @@ extern "C" {
 #define GH_ABI_VERSION_MAJOR 1
 /* A plugin built against a newer minor than the host knows is refused (it may rely on
  * host functions that do not exist). An older minor is accepted. */
-#define GH_ABI_VERSION_MINOR 2
+#define GH_ABI_VERSION_MINOR 3
 
 /* The single exported symbol every plugin defines (GATEHOUSE_PROVIDER_PLUGIN,
  * GATEHOUSE_AUTH_PLUGIN or GATEHOUSE_BILLING_PLUGIN in plugin.hpp define it, or write it
@@ -493,6 +493,20 @@ typedef struct gh_host_api {
    * call, including init, on any thread. */
   gh_status (*http_send)(gh_host* host, gh_call* call, const gh_upstream_request* request,
                          gh_upstream** out_upstream);
+
+  /* ==== Since 1.3 ==================================================================== */
+
+  /* --- provider credentials (valid only during gh_provider_vtable.handle) ------------ */
+
+  /* The provider credential (e.g. an API key) the host chose for this exchange from the
+   * provider's credential pool (providers[].credentials), or an empty view when the
+   * provider has no pool: then use the key from the instance's own config. The host
+   * spreads exchanges over the pool by weight and rests a credential the upstream refused
+   * (429, 401, 403) for a while; it learns of refusals from the responses to upstream_send,
+   * so send the credential only on requests made through this exchange. Every call on one
+   * exchange returns the same value. A secret: never log it or put it into an error (the
+   * host masks it in error messages and logs as a last line of defence). */
+  gh_str (*exchange_credential)(gh_exchange* exchange);
 } gh_host_api;
 
 /* ------------------------------------------------------------------------------------ */

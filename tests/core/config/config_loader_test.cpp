@@ -400,7 +400,7 @@ TEST_P(RefusedValue, IsReportedWithItsPath) {
 
 constexpr const char* kPasswordDetail =
     "expected a secret reference (\"env:NAME\" or \"file:PATH\"); a plain "
-    "password is not accepted, put it in an "
+    "secret is not accepted, put it in an "
     "environment variable or a file and reference that with env: or file:";
 
 constexpr const char* kProxyDetail =
@@ -680,7 +680,7 @@ std::vector<RefusedCase> refusedCases() {
       {"/storage/sqlite/file", R"("x")", "$.storage.sqlite.file", "unknown key (allowed: path)"},
       {"/plugins/0/cfg", "{}", "$.plugins[0].cfg", "unknown key (allowed: name path config upstream)"},
       {"/providers/0/base_url", R"("https://x")", "$.providers[0].base_url",
-       "unknown key (allowed: name plugin config models upstream list_upstream_models)"},
+       "unknown key (allowed: name plugin config models upstream list_upstream_models credentials)"},
       {"/providers/0/models/0/nmae", R"("x")", "$.providers[0].models[0].nmae",
        R"(unknown key (did you mean "name"?))"},
       {"/providers/0/models/0/my key", "1", R"($.providers[0].models[0]["my key"])",
@@ -951,7 +951,8 @@ TEST(ConfigLoader, PluginUpstreamCapsTheModelSizedTimeouts) {
   EXPECT_EQ(defaults.plugins.at(0).upstream.idleTimeoutMs, 10000);
   EXPECT_EQ(defaults.plugins.at(0).upstream.totalTimeoutMs, 30000);
 
-  const GatewayConfig shorter = parseConfig(withValue("/upstream", R"({"first_byte_timeout_ms": 2000})"), kSource);
+  const GatewayConfig shorter =
+      parseConfig(withValue("/upstream", R"({"first_byte_timeout_ms": 2000})"), kSource);
   EXPECT_EQ(shorter.plugins.at(0).upstream.firstByteTimeoutMs, 2000); // a shorter top-level value stays
 
   const GatewayConfig explicitLonger =
@@ -1226,6 +1227,97 @@ TEST(ShippedConfig, EveryExampleParses) {
     ++examples;
   }
   EXPECT_GE(examples, 2);
+}
+
+// --- provider credential pools ------------------------------------------------------------
+
+TEST(ConfigLoader, ProviderCredentialsAreReadWithTheirWeights) {
+  const GatewayConfig config = parseConfig(
+      withValue("/providers/0/credentials", R"([{"name": "a", "api_key": "env:KEY_A", "weight": 3},
+                                                {"name": "b", "api_key": "file:/run/secrets/b"}])"),
+      kSource);
+  const auto& credentials = config.providers.at(0).credentials;
+  ASSERT_EQ(credentials.size(), 2u);
+  EXPECT_EQ(credentials[0], (ProviderCredentialConfig{"a", "env:KEY_A", 3}));
+  EXPECT_EQ(credentials[1], (ProviderCredentialConfig{"b", "file:/run/secrets/b", 1}));
+}
+
+TEST(ConfigLoader, AProviderWithoutCredentialsHasAnEmptyPool) {
+  EXPECT_TRUE(parseConfig(kBaseConfig, kSource).providers.at(0).credentials.empty());
+}
+
+TEST(ConfigLoader, ACredentialNeedsANameAndAKeyReference) {
+  ConfigError error = parseError(withValue("/providers/0/credentials", R"([{"api_key": "env:K"}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials[0].name");
+  error = parseError(withValue("/providers/0/credentials", R"([{"name": "a"}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials[0].api_key");
+  EXPECT_EQ(error.detail(), R"(is required (a secret reference, "env:NAME" or "file:PATH"))");
+  error = parseError(withValue("/providers/0/credentials", R"([{"name": "", "api_key": "env:K"}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials[0].name");
+}
+
+TEST(ConfigLoader, APlainCredentialKeyIsRefusedAndNotEchoed) {
+  const ConfigError error = parseError(
+      withValue("/providers/0/credentials", R"([{"name": "a", "api_key": "sk-live-1234567890"}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials[0].api_key");
+  EXPECT_EQ(error.detail(), kPasswordDetail);
+  EXPECT_EQ(std::string(error.what()).find("sk-live"), std::string::npos);
+}
+
+TEST(ConfigLoader, ACredentialWeightIsOneToAThousand) {
+  for (const char* weight : {"0", "1001", "-1", "1.5", "\"2\""}) {
+    const ConfigError error = parseError(
+        withValue("/providers/0/credentials",
+                  std::string(R"([{"name": "a", "api_key": "env:K", "weight": )") + weight + "}]"));
+    EXPECT_EQ(error.path(), "$.providers[0].credentials[0].weight") << weight;
+  }
+  EXPECT_EQ(parseConfig(withValue("/providers/0/credentials", R"([{"name": "a", "api_key": "env:K",
+                                                                   "weight": 1000}])"),
+                        kSource)
+                .providers[0]
+                .credentials[0]
+                .weight,
+            1000);
+}
+
+TEST(ConfigLoader, ACredentialRefusesUnknownKeys) {
+  const ConfigError error = parseError(
+      withValue("/providers/0/credentials", R"([{"name": "a", "api_key": "env:K", "wieght": 2}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials[0].wieght");
+  EXPECT_EQ(error.detail(), R"(unknown key (did you mean "weight"?))");
+}
+
+TEST(ConfigLoader, CredentialNamesAreUniqueWithinAProvider) {
+  const ConfigError error =
+      parseError(withValue("/providers/0/credentials",
+                           R"([{"name": "a", "api_key": "env:K1"}, {"name": "a", "api_key": "env:K2"}])"));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials[1].name");
+  EXPECT_EQ(error.detail(), R"(credential name "a" is already used at $.providers[0].credentials[0].name)");
+}
+
+TEST(ConfigLoader, TwoProvidersMayNameTheirCredentialsAlike) {
+  std::string json =
+      withValue("/providers/1", R"({"name": "other", "plugin": "p1", "models": [{"name": "m2"}],
+                                                   "credentials": [{"name": "a", "api_key": "env:K2"}]})");
+  rapidjson::Document document;
+  document.Parse(json.c_str());
+  rapidjson::Document pool;
+  pool.Parse(R"([{"name": "a", "api_key": "env:K1"}])");
+  rapidjson::Pointer("/providers/0/credentials")
+      .Set(document, rapidjson::Value(pool, document.GetAllocator()));
+  EXPECT_NO_THROW(parseConfig(serialize(document), kSource));
+}
+
+TEST(ConfigLoader, APoolHoldsAtMostSixtyFourCredentials) {
+  std::string pool = "[";
+  for (int i = 0; i < 65; ++i) {
+    pool +=
+        std::string(i == 0 ? "" : ",") + R"({"name": "c)" + std::to_string(i) + R"(", "api_key": "env:K"})";
+  }
+  pool += "]";
+  const ConfigError error = parseError(withValue("/providers/0/credentials", pool));
+  EXPECT_EQ(error.path(), "$.providers[0].credentials");
+  EXPECT_EQ(error.detail(), "at most 64 credentials per provider, got 65");
 }
 
 } // namespace

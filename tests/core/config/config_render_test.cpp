@@ -36,7 +36,9 @@ constexpr const char* kRichConfig = R"({
                  "models": [{"name": "gpt-4o", "upstream_model": "gpt-4o-2024-08-06",
                              "aliases": ["gpt4o", "4o"]},
                             {"name": "o3"}],
-                 "upstream": {"idle_timeout_ms": 99, "proxy": ""}},
+                 "upstream": {"idle_timeout_ms": 99, "proxy": ""},
+                 "credentials": [{"name": "team-a", "api_key": "env:OPENAI_KEY_A", "weight": 3},
+                                 {"name": "team-b", "api_key": "file:/run/secrets/openai-b"}]},
                 {"name": "local", "plugin": "openai", "list_upstream_models": true}]
 })";
 
@@ -53,6 +55,18 @@ TEST(ConfigRender, OutputParsesBackToTheSameConfig) {
   const GatewayConfig config = parseConfig(kRichConfig, kSource);
   EXPECT_EQ(parseConfig(renderConfigJson(config), kSource), config);
   EXPECT_EQ(parseConfig(renderConfigJson(config, JsonLayout::Compact), kSource), config);
+}
+
+TEST(ConfigRender, CredentialsAreShownAsReferencesWithTheirWeights) {
+  const rapidjson::Document rendered = parseJson(renderConfigJson(parseConfig(kRichConfig, kSource)));
+  const rapidjson::Value& credentials = rendered["providers"][0]["credentials"];
+  ASSERT_EQ(credentials.Size(), 2u);
+  EXPECT_STREQ(credentials[0]["name"].GetString(), "team-a");
+  EXPECT_STREQ(credentials[0]["api_key"].GetString(), "env:OPENAI_KEY_A");
+  EXPECT_EQ(credentials[0]["weight"].GetInt(), 3);
+  EXPECT_STREQ(credentials[1]["api_key"].GetString(), "file:/run/secrets/openai-b");
+  EXPECT_EQ(credentials[1]["weight"].GetInt(), 1);
+  EXPECT_EQ(rendered["providers"][1]["credentials"].Size(), 0u); // spelled out, like every default
 }
 
 TEST(ConfigRender, DefaultsAreSpelledOut) {

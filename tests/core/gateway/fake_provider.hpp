@@ -28,9 +28,13 @@ public:
     return behaviour_ ? behaviour_(exchange) : PluginResult{};
   }
   const std::shared_ptr<UpstreamClient>& upstreamClient() const override { return upstream_; }
+  gateway::CredentialPool* credentialPool() const override { return credentials_.get(); }
 
   void setBehaviour(Behaviour behaviour) { behaviour_ = std::move(behaviour); }
   void setUpstream(std::shared_ptr<UpstreamClient> upstream) { upstream_ = std::move(upstream); }
+  void setCredentials(std::unique_ptr<gateway::CredentialPool> credentials) {
+    credentials_ = std::move(credentials);
+  }
 
   int calls = 0;
   std::string seenModel, seenUpstreamModel, seenRequestId, seenBody;
@@ -41,6 +45,7 @@ private:
   std::string name_;
   Behaviour behaviour_;
   std::shared_ptr<UpstreamClient> upstream_;
+  std::unique_ptr<gateway::CredentialPool> credentials_;
 };
 
 } // namespace gatehouse::testing

@@ -13,12 +13,23 @@ namespace gatehouse::testing {
 
 class FakeUpstreamResponse final : public UpstreamResponse {
 public:
-  FakeUpstreamResponse(int statusCode, std::string body, std::shared_ptr<int> destroyed)
-      : status_(statusCode), body_(std::move(body)), destroyed_(std::move(destroyed)) {}
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+
+  FakeUpstreamResponse(int statusCode, std::string body, std::shared_ptr<int> destroyed, Headers headers = {})
+      : status_(statusCode), body_(std::move(body)), destroyed_(std::move(destroyed)),
+        headers_(std::move(headers)) {}
   ~FakeUpstreamResponse() override { ++*destroyed_; }
 
   int status() const override { return status_; }
-  std::string_view header(std::string_view) const override { return {}; }
+  // Exact-case match: tests write header names as the caller looks them up.
+  std::string_view header(std::string_view name) const override {
+    for (const auto& [key, value] : headers_) {
+      if (key == name) {
+        return value;
+      }
+    }
+    return {};
+  }
   gh_status readBody(std::string& out, UpstreamFailure&) override {
     out.append(body_);
     body_.clear();
@@ -35,6 +46,7 @@ private:
   int status_;
   std::string body_;
   std::shared_ptr<int> destroyed_;
+  Headers headers_;
 };
 
 class FakeUpstreamClient final : public UpstreamClient {
@@ -57,13 +69,15 @@ public:
       failure.message = failMessage;
       return failWith;
     }
-    response = std::make_unique<FakeUpstreamResponse>(responseStatus, responseBody, destroyed);
+    response =
+        std::make_unique<FakeUpstreamResponse>(responseStatus, responseBody, destroyed, responseHeaders);
     return GH_OK;
   }
 
   std::vector<Sent> sentRequests;
   int responseStatus = 200;
   std::string responseBody = "{}";
+  FakeUpstreamResponse::Headers responseHeaders;
   gh_status failWith = GH_OK;
   std::string failMessage;
   std::shared_ptr<int> destroyed = std::make_shared<int>(0); // responses destroyed so far

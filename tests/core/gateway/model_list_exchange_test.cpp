@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <vector>
+
 #include "fake_provider.hpp"
 #include "fake_upstream.hpp"
 
@@ -61,6 +64,24 @@ TEST_F(ModelListExchangeTest, SendsUpstreamThroughTheProvidersClient) {
   provider_.setUpstream(nullptr);
   EXPECT_EQ(exchange_.sendUpstream(UpstreamRequest{"GET", "https://x/", {}, {}}, response, failure),
             GH_ERROR_UNSUPPORTED);
+}
+
+TEST_F(ModelListExchangeTest, UsesAndRestsThePoolsCredentialLikeAClientRequest) {
+  EXPECT_EQ(exchange_.credential(), "");
+  provider_.setCredentials(std::make_unique<CredentialPool>(
+      "p", std::vector<CredentialPool::Credential>{{"a", "sk-a", 1}, {"b", "sk-b", 1}}));
+  ModelListExchange first(provider_, "req-8");
+  EXPECT_EQ(first.credential(), "sk-a");
+  upstream_->responseStatus = 403;
+  std::unique_ptr<UpstreamResponse> response;
+  UpstreamFailure failure;
+  ASSERT_EQ(
+      first.sendUpstream(UpstreamRequest{"GET", "https://api.example/v1/models", {}, {}}, response, failure),
+      GH_OK);
+  for (int i = 0; i < 3; ++i) {
+    ModelListExchange next(provider_, "req-9");
+    EXPECT_EQ(next.credential(), "sk-b") << i;
+  }
 }
 
 } // namespace

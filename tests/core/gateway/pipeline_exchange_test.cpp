@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <gatehouse_test/fake_response_sink.hpp>
+#include <memory>
+#include <vector>
 
 #include "fake_provider.hpp"
 #include "fake_upstream.hpp"
@@ -201,6 +203,29 @@ TEST_F(PipelineExchangeTest, SendUpstreamGoesThroughTheProvidersClient) {
   EXPECT_EQ(upstream_->sentRequests[0].method, "POST");
   EXPECT_EQ(upstream_->sentRequests[0].url, "https://api.example/v1/x");
   EXPECT_EQ(upstream_->sentRequests[0].body, "abcd");
+}
+
+TEST_F(PipelineExchangeTest, WithoutACredentialPoolTheCredentialIsEmpty) {
+  EXPECT_EQ(exchange_.credential(), "");
+}
+
+TEST_F(PipelineExchangeTest, TheCredentialComesFromTheProvidersPoolAndARateLimitRestsIt) {
+  provider_->setCredentials(std::make_unique<CredentialPool>(
+      "p", std::vector<CredentialPool::Credential>{{"a", "sk-a", 1}, {"b", "sk-b", 1}}));
+  PipelineExchange first(request_, modelRequest_, route_, sink_);
+  EXPECT_EQ(first.credential(), "sk-a");
+  upstream_->responseStatus = 429;
+  upstream_->responseHeaders = {{"retry-after", "120"}};
+  UpstreamRequest request{"POST", "https://api.example/v1/x", {}, {}};
+  std::unique_ptr<UpstreamResponse> response;
+  UpstreamFailure failure;
+  ASSERT_EQ(first.sendUpstream(request, response, failure), GH_OK);
+  EXPECT_EQ(response->status(), 429) << "the plugin still sees the upstream's answer";
+  // "a" rests: the next exchanges all get "b", though the round robin would give "a" again.
+  for (int i = 0; i < 4; ++i) {
+    PipelineExchange next(request_, modelRequest_, route_, sink_);
+    EXPECT_EQ(next.credential(), "sk-b") << i;
+  }
 }
 
 TEST_F(PipelineExchangeTest, SendUpstreamPassesOnTheClientsFailure) {

@@ -96,16 +96,16 @@ TEST_F(DescriptorReaderTest, MagicIsCheckedBeforeAnythingElse) {
 
 TEST_F(DescriptorReaderTest, OtherMajorIsRefused) {
   descriptor_.abi_major = 2;
-  EXPECT_EQ(refusal(), "ABI major 2 is not supported (host speaks 1.2)");
+  EXPECT_EQ(refusal(), "ABI major 2 is not supported (host speaks 1.3)");
   descriptor_.abi_major = 0;
-  EXPECT_EQ(refusal(), "ABI major 0 is not supported (host speaks 1.2)");
+  EXPECT_EQ(refusal(), "ABI major 0 is not supported (host speaks 1.3)");
 }
 
 TEST_F(DescriptorReaderTest, NewerMinorIsRefused) {
   descriptor_.abi_minor = GH_ABI_VERSION_MINOR + 1;
-  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.2)");
+  EXPECT_EQ(refusal(), "built for ABI 1.4, newer than this host (1.3)");
   descriptor_.abi_minor = 7;
-  EXPECT_EQ(refusal(), "built for ABI 1.7, newer than this host (1.2)");
+  EXPECT_EQ(refusal(), "built for ABI 1.7, newer than this host (1.3)");
 }
 
 TEST_F(DescriptorReaderTest, OlderAndEqualMinorsAreAccepted) {
@@ -118,9 +118,9 @@ TEST_F(DescriptorReaderTest, OlderAndEqualMinorsAreAccepted) {
 }
 
 TEST_F(DescriptorReaderTest, VersionIsCheckedBeforeSize) {
-  descriptor_.abi_minor = 3;
+  descriptor_.abi_minor = GH_ABI_VERSION_MINOR + 1;
   descriptor_.struct_size = 8;
-  EXPECT_EQ(refusal(), "built for ABI 1.3, newer than this host (1.2)");
+  EXPECT_EQ(refusal(), "built for ABI 1.4, newer than this host (1.3)");
 }
 
 TEST_F(DescriptorReaderTest, DescriptorSmallerThanV1IsRefused) {

@@ -36,6 +36,7 @@ public:
   std::string id = "req-123";
   std::map<std::string, std::string, std::less<>> requestHeaders; // exact names; the real one folds case
   std::map<std::string, std::string, std::less<>> formFields;
+  std::string credentialValue; // what credential() answers; empty: no pool
   // How the fake answers the plugin.
   gh_status streamResult = GH_OK; // returned by streamEvent, streamBegin and streamWrite
   bool throwEverywhere = false;
@@ -82,6 +83,10 @@ public:
   std::string_view formField(std::string_view name) const override {
     check(0);
     return lookup(formFields, name);
+  }
+  std::string_view credential() override {
+    check(0);
+    return credentialValue;
   }
 
   gh_status respond(int httpStatus, std::string_view type, std::string_view data) override {

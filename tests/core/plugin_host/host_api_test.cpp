@@ -92,6 +92,8 @@ TEST_F(HostApiTest, EveryFunctionIsImplemented) {
       reinterpret_cast<const void*>(api_.credential_find),
       reinterpret_cast<const void*>(api_.identity_resolve),
       reinterpret_cast<const void*>(api_.http_send),
+      // 1.3
+      reinterpret_cast<const void*>(api_.exchange_credential),
   };
   // Every slot after the 8-byte header is listed above.
   EXPECT_EQ(sizeof slots, sizeof(gh_host_api) - offsetof(gh_host_api, log));
@@ -247,9 +249,9 @@ TEST_F(HostApiTest, CreatedBufferStartsEmptyAndWorksWithEveryBufferFunction) {
   EXPECT_EQ(api_.buffer_view(created).len, 0u);
   api_.buffer_append(created, lit("Bearer "));
   host_testing::setEnvironment("GATEHOUSE_HOST_API_CREATED", "tok-123");
-  EXPECT_EQ(api_.resolve_secret(context_.handle(), call_.handle(), lit("env:GATEHOUSE_HOST_API_CREATED"),
-                                created),
-            GH_OK);
+  EXPECT_EQ(
+      api_.resolve_secret(context_.handle(), call_.handle(), lit("env:GATEHOUSE_HOST_API_CREATED"), created),
+      GH_OK);
   EXPECT_EQ(text(api_.buffer_view(created)), "Bearer tok-123");
   api_.buffer_destroy(created);
 }
@@ -272,9 +274,9 @@ TEST_F(HostApiTest, ResolveSecretIntoCreatedBufferReportsFailureThere) {
   gh_buffer* created = api_.buffer_create(context_.handle());
   ASSERT_NE(created, nullptr);
   host_testing::clearEnvironment("GATEHOUSE_HOST_API_ABSENT");
-  EXPECT_EQ(api_.resolve_secret(context_.handle(), call_.handle(), lit("env:GATEHOUSE_HOST_API_ABSENT"),
-                                created),
-            GH_ERROR_NOT_FOUND);
+  EXPECT_EQ(
+      api_.resolve_secret(context_.handle(), call_.handle(), lit("env:GATEHOUSE_HOST_API_ABSENT"), created),
+      GH_ERROR_NOT_FOUND);
   EXPECT_EQ(text(api_.buffer_view(created)), call_.error);
   EXPECT_NE(call_.error.find("env:GATEHOUSE_HOST_API_ABSENT"), std::string::npos) << call_.error;
   api_.buffer_destroy(created);

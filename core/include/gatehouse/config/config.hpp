@@ -108,6 +108,16 @@ struct ModelConfig {
   bool operator==(const ModelConfig&) const = default;
 };
 
+// One provider account's key in a provider's credential pool: requests are spread over
+// the pool by weight (see gateway/credential_pool.hpp).
+struct ProviderCredentialConfig {
+  std::string name;      // unique within the provider; names the credential in logs
+  std::string apiKeyRef; // secret reference: "env:NAME" or "file:PATH"
+  int weight = 1;        // share of requests, 1..1000
+
+  bool operator==(const ProviderCredentialConfig&) const = default;
+};
+
 struct ProviderConfig {
   std::string name;                // unique
   std::string plugin;              // a PluginConfig::name of kind provider
@@ -117,6 +127,9 @@ struct ProviderConfig {
   // GET /v1/models also lists the upstream's own models as "<provider>/<id>", and such
   // names route to this provider with the id as the upstream model.
   bool listUpstreamModels = false;
+  // Empty: the plugin uses the key of its own config block. Otherwise the host picks one
+  // per request and hands it to the plugin (ABI 1.3 exchange_credential).
+  std::vector<ProviderCredentialConfig> credentials;
 
   bool operator==(const ProviderConfig&) const = default;
 };

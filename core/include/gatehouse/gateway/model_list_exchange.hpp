@@ -3,6 +3,7 @@
 // the gateway instead of going to a client.
 #pragma once
 
+#include <gatehouse/gateway/credential_lease.hpp>
 #include <gatehouse/gateway/provider.hpp>
 #include <gatehouse/plugin_host/exchange.hpp>
 
@@ -15,7 +16,7 @@ public:
   // `provider` must outlive the exchange. `requestId` (copied) labels the plugin's logs
   // and upstream requests: the id of the client request that caused the fetch.
   ModelListExchange(const Provider& provider, std::string_view requestId)
-      : provider_(provider), requestId_(requestId) {}
+      : provider_(provider), requestId_(requestId), credential_(provider.credentialPool()) {}
 
   gh_endpoint endpoint() const override { return GH_ENDPOINT_MODELS; }
   std::string_view requestBody() const override { return {}; }
@@ -25,6 +26,7 @@ public:
   std::string_view requestId() const override { return requestId_; }
   std::string_view requestHeader(std::string_view) const override { return {}; }
   std::string_view formField(std::string_view) const override { return {}; }
+  std::string_view credential() override { return credential_.secret(); }
 
   // Keeps the one answer (status 200..599) instead of sending it anywhere.
   gh_status respond(int httpStatus, std::string_view contentType, std::string_view body) override;
@@ -44,6 +46,7 @@ public:
 private:
   const Provider& provider_;
   std::string requestId_;
+  CredentialLease credential_;
   int httpStatus_ = 0;
   std::string body_;
 };

@@ -3,6 +3,7 @@
 // response correctly whatever the plugin did.
 #pragma once
 
+#include <gatehouse/gateway/credential_lease.hpp>
 #include <gatehouse/gateway/model_catalog.hpp>
 #include <gatehouse/gateway/model_request.hpp>
 #include <gatehouse/http/incoming_request.hpp>
@@ -22,7 +23,8 @@ public:
   // All must outlive the exchange.
   PipelineExchange(const http::IncomingRequest& request, const ModelRequest& modelRequest,
                    const ModelRoute& route, http::ResponseSink& response)
-      : request_(request), modelRequest_(modelRequest), route_(route), response_(response) {}
+      : request_(request), modelRequest_(modelRequest), route_(route), response_(response),
+        credential_(route.provider != nullptr ? route.provider->credentialPool() : nullptr) {}
 
   gh_endpoint endpoint() const override { return modelRequest_.endpoint; }
   std::string_view requestBody() const override { return request_.body; }
@@ -34,6 +36,8 @@ public:
   std::string_view requestHeader(std::string_view name) const override;
   // Views into requestBody(); empty for a request that is not multipart.
   std::string_view formField(std::string_view name) const override;
+  // From the route's provider's credential pool, chosen on the first call.
+  std::string_view credential() override { return credential_.secret(); }
 
   gh_status respond(int httpStatus, std::string_view contentType, std::string_view body) override;
   gh_status streamEvent(std::string_view data) override;
@@ -41,7 +45,7 @@ public:
   gh_status streamWrite(std::string_view data) override;
   gh_status reportUsage(const gh_usage& usage) override;
   // Through the route's provider's UpstreamClient; GH_ERROR_CANCELLED once the client
-  // is known to be gone.
+  // is known to be gone. A 429, 401 or 403 rests the pooled credential, if one was used.
   gh_status sendUpstream(const UpstreamRequest& request, std::unique_ptr<UpstreamResponse>& response,
                          UpstreamFailure& failure) override;
 
@@ -61,6 +65,7 @@ private:
   const ModelRequest& modelRequest_;
   const ModelRoute& route_;
   http::ResponseSink& response_;
+  CredentialLease credential_;
   State state_ = State::Nothing;
   bool clientGone_ = false;
   int httpStatus_ = 0;

@@ -10,17 +10,22 @@ namespace gatehouse::gateway {
 
 class PluginProvider final : public Provider {
 public:
-  // `upstream` may be null (the plugin then cannot send upstream requests).
-  PluginProvider(std::shared_ptr<ProviderInstance> instance, std::shared_ptr<UpstreamClient> upstream)
-      : instance_(std::move(instance)), upstream_(std::move(upstream)) {}
+  // `upstream` may be null (the plugin then cannot send upstream requests); `credentials`
+  // may be null (the plugin uses the key of its own config).
+  PluginProvider(std::shared_ptr<ProviderInstance> instance, std::shared_ptr<UpstreamClient> upstream,
+                 std::unique_ptr<CredentialPool> credentials = nullptr)
+      : instance_(std::move(instance)), upstream_(std::move(upstream)), credentials_(std::move(credentials)) {
+  }
 
   const std::string& name() const override { return instance_->name(); }
   PluginResult handle(Exchange& exchange) override { return instance_->handle(exchange); }
   const std::shared_ptr<UpstreamClient>& upstreamClient() const override { return upstream_; }
+  CredentialPool* credentialPool() const override { return credentials_.get(); }
 
 private:
   std::shared_ptr<ProviderInstance> instance_;
   std::shared_ptr<UpstreamClient> upstream_;
+  std::unique_ptr<CredentialPool> credentials_;
 };
 
 } // namespace gatehouse::gateway

@@ -3,6 +3,7 @@
 // plugin-backed ProviderInstance; tests use fakes.
 #pragma once
 
+#include <gatehouse/gateway/credential_pool.hpp>
 #include <gatehouse/plugin_host/exchange.hpp>
 #include <gatehouse/plugin_host/plugin_result.hpp>
 #include <gatehouse/plugin_host/upstream.hpp>
@@ -22,6 +23,9 @@ public:
   // The provider's own upstream client (providers[].upstream: pool, TLS, proxy,
   // timeouts); null when it has none, and then its plugin cannot send upstream.
   virtual const std::shared_ptr<UpstreamClient>& upstreamClient() const = 0;
+  // The provider's credential pool (providers[].credentials); null when it has none and
+  // its plugin uses the key of its own config.
+  virtual CredentialPool* credentialPool() const = 0;
 };
 
 // Sends a plugin's upstream request through `provider`'s client (Exchange::sendUpstream

@@ -27,6 +27,10 @@ public:
   // (credentials read as absent; form values are views into requestBody()).
   virtual std::string_view requestHeader(std::string_view name) const = 0;
   virtual std::string_view formField(std::string_view name) const = 0;
+  // The provider credential chosen for this exchange (gh_host_api.exchange_credential, ABI
+  // 1.3): the same on every call, empty when the provider has no credential pool. Not
+  // const: the first call makes the choice.
+  virtual std::string_view credential() = 0;
 
   // Semantics and return values exactly as gh_host_api.exchange_respond /
   // exchange_stream_event / exchange_stream_begin / exchange_stream_write /

@@ -32,6 +32,11 @@ public:
     return view(api_->exchange_form_field(exchange_, ghStr(name)));
   }
 
+  // The credential the host chose for this exchange from the provider's pool
+  // (providers[].credentials, ABI 1.3); empty when the provider has none, and then the
+  // plugin uses the key of its own config. A secret: never log it.
+  std::string_view credential() const noexcept { return view(api_->exchange_credential(exchange_)); }
+
   // Sends a request upstream and waits for its status and headers. Throws Error (with
   // GH_ERROR_UPSTREAM, _UPSTREAM_TIMEOUT, _UNAVAILABLE or _CANCELLED) when there is no
   // response; an HTTP error status is a response, not an exception.

@@ -58,6 +58,12 @@ public:
     body_ = form.body();
     return setHeader("Content-Type", form.contentType());
   }
+  // The credential exchange_credential hands the plugin, as if the provider had a pool
+  // (providers[].credentials); empty (the default) means no pool.
+  FakeExchange& setCredential(std::string credential) {
+    credential_ = std::move(credential);
+    return *this;
+  }
   // The client goes away once `deliveries` stream events or raw stream writes were
   // delivered: every later one is refused with GH_ERROR_CANCELLED and not recorded.
   FakeExchange& disconnectAfter(std::size_t deliveries) {
@@ -85,6 +91,7 @@ public:
     }
     return {};
   }
+  const std::string& credential() const { return credential_; }
   // What exchange_form_field answers: a view into requestBody(), nullopt when absent or
   // when the request is not multipart/form-data.
   std::optional<std::string_view> formField(std::string_view name) const {
@@ -201,6 +208,7 @@ private:
   std::string upstreamModel_ = "test-upstream-model";
   bool stream_ = false;
   std::string requestId_ = "test-request-id";
+  std::string credential_;
   std::size_t disconnectAfter_ = std::numeric_limits<std::size_t>::max();
   std::vector<std::pair<std::string, std::string>> headers_;
 

@@ -296,7 +296,9 @@ public:
         &apiUpstreamSend, &apiUpstreamStatus, &apiUpstreamHeader, &apiUpstreamReadBody, &apiUpstreamNextEvent,
         &apiUpstreamReadChunk, &apiUpstreamClose, &apiCallError, &apiBufferClear,
         // 1.2
-        &apiCredentialFind, &apiIdentityResolve, &apiHttpSend};
+        &apiCredentialFind, &apiIdentityResolve, &apiHttpSend,
+        // 1.3
+        &apiExchangeCredential};
     return table;
   }
   gh_host* handle() { return reinterpret_cast<gh_host*>(this); }
@@ -427,6 +429,11 @@ private:
       return GH_ERROR_INVALID_ARGUMENT;
     }
     return FakeExchange::from(exchange).reportUsage(usage);
+  }
+
+  // --- ABI 1.3 ---
+  static gh_str apiExchangeCredential(gh_exchange* exchange) {
+    return exchange ? sdk::ghStr(FakeExchange::from(exchange).credential()) : gh_str{nullptr, 0};
   }
 
   // --- ABI 1.1 ---
