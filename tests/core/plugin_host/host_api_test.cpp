@@ -313,6 +313,9 @@ TEST_F(HostApiTest, ExchangeGettersForward) {
   EXPECT_EQ(text(api_.exchange_upstream_model(handle)), "upstream-test");
   EXPECT_EQ(api_.exchange_wants_stream(handle), 1);
   EXPECT_EQ(text(api_.exchange_request_id(handle)), "req-123");
+  EXPECT_EQ(text(api_.exchange_credential(handle)), "") << "no pool";
+  exchange_.credentialValue = "sk-pooled-1";
+  EXPECT_EQ(text(api_.exchange_credential(handle)), "sk-pooled-1");
 }
 
 TEST_F(HostApiTest, ExchangeRespondForwardsAndReturnsTheExchangesStatus) {
@@ -406,6 +409,7 @@ TEST_F(HostApiTest, ExchangeFunctionsTolerateNulls) {
   EXPECT_EQ(api_.exchange_upstream_model(nullptr).len, 0u);
   EXPECT_EQ(api_.exchange_wants_stream(nullptr), 0);
   EXPECT_EQ(api_.exchange_request_id(nullptr).len, 0u);
+  EXPECT_EQ(api_.exchange_credential(nullptr).len, 0u);
   EXPECT_EQ(api_.exchange_respond(nullptr, 200, lit("a/b"), lit("x")), GH_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(api_.exchange_stream_event(nullptr, lit("x")), GH_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(api_.exchange_report_usage(nullptr, &usage), GH_ERROR_INVALID_ARGUMENT);
@@ -419,6 +423,7 @@ TEST_F(HostApiTest, ExceptionsFromTheExchangeNeverReachThePlugin) {
   usage.struct_size = sizeof usage;
   EXPECT_EQ(api_.exchange_endpoint(handle), 0);
   EXPECT_EQ(api_.exchange_model(handle).len, 0u);
+  EXPECT_EQ(api_.exchange_credential(handle).len, 0u);
   EXPECT_EQ(api_.exchange_wants_stream(handle), 0);
   EXPECT_EQ(api_.exchange_respond(handle, 200, lit("a/b"), lit("x")), GH_ERROR_INTERNAL);
   EXPECT_EQ(api_.exchange_stream_event(handle, lit("x")), GH_ERROR_INTERNAL);

@@ -217,6 +217,11 @@ TEST(FakeHostApi, ExchangeAndRequestFunctionsReachTheFakes) {
   EXPECT_EQ(text(api.exchange_request_id(exchange.handle())), "r");
   EXPECT_EQ(text(api.exchange_request_body(exchange.handle())), "b");
   EXPECT_EQ(api.exchange_wants_stream(exchange.handle()), 1);
+  EXPECT_EQ(text(api.exchange_credential(exchange.handle())), "");
+  exchange.setCredential("sk-pooled");
+  EXPECT_EQ(text(api.exchange_credential(exchange.handle())), "sk-pooled");
+  EXPECT_EQ(exchange.credential(), "sk-pooled");
+  EXPECT_EQ(api.exchange_credential(nullptr).len, 0u);
   EXPECT_EQ(api.exchange_stream_event(exchange.handle(), str("{}")), GH_OK);
   EXPECT_EQ(exchange.events().size(), 1u);
 
