@@ -1,3 +1,4 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/gateway/credential_rest.hpp>
 
 #include <Poco/DateTime.h>
@@ -12,20 +13,10 @@
 namespace gatehouse::gateway {
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 // A non-negative decimal number, optionally with a fraction ("1500", "0.5"), scaled by
 // `unitMs` to milliseconds; nullopt for anything else.
 std::optional<std::int64_t> decimalMs(std::string_view text, std::int64_t unitMs) {
-  text = trimmed(text);
+  text = ascii::trimBlanks(text);
   const std::size_t dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
   const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
@@ -58,8 +49,8 @@ std::optional<std::int64_t> httpDateDelayMs(std::string_view text, std::int64_t 
   }
   Poco::DateTime date;
   int zone = 0;
-  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, std::string(trimmed(text)), date,
-                                      zone)) {
+  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::HTTP_FORMAT, std::string(ascii::trimBlanks(text)),
+                                      date, zone)) {
     return std::nullopt;
   }
   date.makeUTC(zone);

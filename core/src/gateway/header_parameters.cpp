@@ -1,23 +1,8 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/gateway/header_parameters.hpp>
 
 namespace gatehouse::gateway {
 namespace {
-
-bool isSpace(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && isSpace(text.front()))
-    text.remove_prefix(1);
-  while (!text.empty() && isSpace(text.back()))
-    text.remove_suffix(1);
-  return text;
-}
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 // Reads a quoted string starting at text[0] == '"'. Returns the content between the
 // quotes and sets `rest` to what follows the closing quote; nullopt when unterminated.
@@ -35,40 +20,30 @@ std::optional<std::string_view> readQuoted(std::string_view text, std::string_vi
 
 } // namespace
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i]))
-      return false;
-  }
-  return true;
-}
-
 std::optional<ParameterizedValue> parseHeaderParameters(std::string_view headerValue) {
   ParameterizedValue parsed;
   std::size_t semicolon = headerValue.find(';');
-  parsed.value = trim(headerValue.substr(0, semicolon));
+  parsed.value = ascii::trimBlanks(headerValue.substr(0, semicolon));
   std::string_view rest =
       semicolon == std::string_view::npos ? std::string_view{} : headerValue.substr(semicolon);
   while (!rest.empty()) {
     // rest starts at a ';' (or at whitespace after a quoted value).
-    rest = trim(rest);
+    rest = ascii::trimBlanks(rest);
     if (rest.empty())
       break;
     if (rest.front() != ';')
       return std::nullopt; // garbage after a quoted value
     rest.remove_prefix(1);
-    rest = trim(rest);
+    rest = ascii::trimBlanks(rest);
     if (rest.empty() || rest.front() == ';')
       continue;
     const std::size_t equals = rest.find_first_of("=;");
     if (equals == std::string_view::npos || rest[equals] != '=')
       return std::nullopt;
-    const std::string_view name = trim(rest.substr(0, equals));
+    const std::string_view name = ascii::trimBlanks(rest.substr(0, equals));
     if (name.empty())
       return std::nullopt;
-    rest = trim(rest.substr(equals + 1));
+    rest = ascii::trimBlanks(rest.substr(equals + 1));
     std::string_view value;
     if (!rest.empty() && rest.front() == '"') {
       const auto quoted = readQuoted(rest, rest);
@@ -77,7 +52,7 @@ std::optional<ParameterizedValue> parseHeaderParameters(std::string_view headerV
       value = *quoted;
     } else {
       const std::size_t end = rest.find(';');
-      value = trim(rest.substr(0, end));
+      value = ascii::trimBlanks(rest.substr(0, end));
       rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
     }
     parsed.parameters.push_back({name, value});
@@ -87,7 +62,7 @@ std::optional<ParameterizedValue> parseHeaderParameters(std::string_view headerV
 
 std::optional<std::string_view> findParameter(const ParameterizedValue& parsed, std::string_view name) {
   for (const HeaderParameter& parameter : parsed.parameters) {
-    if (equalsIgnoreCase(parameter.name, name))
+    if (ascii::equalsIgnoreCase(parameter.name, name))
       return parameter.value;
   }
   return std::nullopt;

@@ -1,3 +1,4 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/gateway/header_parameters.hpp>
 #include <gatehouse/gateway/multipart_form.hpp>
 
@@ -21,14 +22,6 @@ http::ApiError bodyError(std::string message) {
 
 http::ApiError partError(std::size_t index, const std::string& problem) {
   return bodyError("has a problem in part " + std::to_string(index + 1) + ": " + problem + ".");
-}
-
-std::string_view trimSpaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
 }
 
 // What follows a real boundary: "--" (the close delimiter), or optional spaces and a
@@ -57,7 +50,7 @@ std::optional<std::string> readDisposition(std::string_view headerValue, FormPar
   const auto parsed = parseHeaderParameters(headerValue);
   if (!parsed)
     return std::string("its Content-Disposition header is malformed");
-  if (!equalsIgnoreCase(parsed->value, "form-data"))
+  if (!ascii::equalsIgnoreCase(parsed->value, "form-data"))
     return std::string("its Content-Disposition is not form-data");
   if (const auto name = findParameter(*parsed, "name"))
     part.name = *name;
@@ -84,15 +77,15 @@ std::optional<http::ApiError> readPartHeaders(std::string_view body, std::size_t
     if (line.empty())
       break;
     const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || trimSpaces(line.substr(0, colon)).empty())
+    if (colon == std::string_view::npos || ascii::trimBlanks(line.substr(0, colon)).empty())
       return partError(index, "it has a malformed header line");
-    const std::string_view name = trimSpaces(line.substr(0, colon));
-    const std::string_view value = trimSpaces(line.substr(colon + 1));
-    if (equalsIgnoreCase(name, "content-disposition") && !sawDisposition) {
+    const std::string_view name = ascii::trimBlanks(line.substr(0, colon));
+    const std::string_view value = ascii::trimBlanks(line.substr(colon + 1));
+    if (ascii::equalsIgnoreCase(name, "content-disposition") && !sawDisposition) {
       sawDisposition = true;
       if (auto problem = readDisposition(value, part))
         return partError(index, *problem);
-    } else if (equalsIgnoreCase(name, "content-type")) {
+    } else if (ascii::equalsIgnoreCase(name, "content-type")) {
       part.contentType = value;
     }
   }

@@ -1,3 +1,4 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/gateway/header_parameters.hpp>
 #include <gatehouse/gateway/transcription_request.hpp>
 
@@ -65,9 +66,9 @@ std::optional<http::ApiError> validate(const MultipartForm& form, ModelRequest& 
   request.model.assign(model->value);
 
   if (const FormPart* stream = form.find("stream")) {
-    if (equalsIgnoreCase(stream->value, "true")) {
+    if (ascii::equalsIgnoreCase(stream->value, "true")) {
       request.stream = true;
-    } else if (!equalsIgnoreCase(stream->value, "false")) {
+    } else if (!ascii::equalsIgnoreCase(stream->value, "false")) {
       return invalidValue("stream", "'stream' must be \"true\" or \"false\".");
     }
   }

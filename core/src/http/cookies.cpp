@@ -1,17 +1,10 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/http/cookies.hpp>
 
 #include <stdexcept>
 
 namespace gatehouse::http {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
 
 // RFC 6265 cookie-octet: visible ASCII except '"', ',', ';' and '\\'.
 bool isCookieOctet(char c) {
@@ -46,14 +39,14 @@ void requireCookieText(std::string_view name, std::string_view value) {
 std::optional<std::string_view> cookieValue(std::string_view cookieHeader, std::string_view name) {
   while (!cookieHeader.empty()) {
     const std::size_t semicolon = cookieHeader.find(';');
-    const std::string_view pair = trim(cookieHeader.substr(0, semicolon));
+    const std::string_view pair = ascii::trimBlanks(cookieHeader.substr(0, semicolon));
     cookieHeader =
         semicolon == std::string_view::npos ? std::string_view() : cookieHeader.substr(semicolon + 1);
     const std::size_t equals = pair.find('=');
     if (equals == std::string_view::npos)
       continue;
-    if (trim(pair.substr(0, equals)) == name)
-      return trim(pair.substr(equals + 1));
+    if (ascii::trimBlanks(pair.substr(0, equals)) == name)
+      return ascii::trimBlanks(pair.substr(equals + 1));
   }
   return std::nullopt;
 }

@@ -1,3 +1,4 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/upstream/request_head.hpp>
 #include <gatehouse/upstream/response_head.hpp>
 
@@ -37,7 +38,7 @@ std::string checkRequest(const UpstreamRequest& request) {
       return "invalid header name";
     }
     for (std::string_view owned : kHostOwnedHeaders) {
-      if (equalsIgnoreCase(name, owned)) {
+      if (ascii::equalsIgnoreCase(name, owned)) {
         return "header " + std::string(name) + " is set by the host; a plugin must not set it";
       }
     }
@@ -78,7 +79,7 @@ void writeRequestHead(const UpstreamRequest& request, const UpstreamUrl& url, bo
   bool acceptEncoding = false;
   for (const auto& [name, value] : request.headers) {
     out.append(name).append(": ").append(value).append("\r\n");
-    acceptEncoding = acceptEncoding || equalsIgnoreCase(name, "accept-encoding");
+    acceptEncoding = acceptEncoding || ascii::equalsIgnoreCase(name, "accept-encoding");
   }
   if (!acceptEncoding) {
     // Bodies are handed to plugins as they arrive; nothing here inflates gzip.

@@ -1,3 +1,4 @@
+#include <gatehouse/common/ascii_text.hpp>
 #include <gatehouse/upstream/response_head.hpp>
 
 #include <algorithm>
@@ -5,20 +6,6 @@
 
 namespace gatehouse {
 namespace {
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool isTokenChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -40,15 +27,10 @@ std::size_t headEnd(std::string_view bytes) {
 
 } // namespace
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
 bool hasToken(std::string_view fieldValue, std::string_view token) {
   while (!fieldValue.empty()) {
     const std::size_t comma = fieldValue.find(',');
-    if (equalsIgnoreCase(trim(fieldValue.substr(0, comma)), token)) {
+    if (ascii::equalsIgnoreCase(ascii::trimBlanks(fieldValue.substr(0, comma)), token)) {
       return true;
     }
     if (comma == std::string_view::npos) {
@@ -107,7 +89,7 @@ ResponseHead::Parse ResponseHead::parse(std::string_view bytes, bool headRequest
         !std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon), isTokenChar)) {
       return invalid("malformed header line");
     }
-    fields_.emplace_back(line.substr(0, colon), trim(line.substr(colon + 1)));
+    fields_.emplace_back(line.substr(0, colon), ascii::trimBlanks(line.substr(colon + 1)));
   }
   if (!decideFraming(headRequest)) {
     return Parse::Invalid;
@@ -145,9 +127,9 @@ bool ResponseHead::decideFraming(bool headRequest) {
   if (!transferEncoding.empty()) {
     // Only a final "chunked" marks the end of the body; any other coding runs until close.
     const std::size_t lastComma = transferEncoding.rfind(',');
-    const std::string_view last =
-        trim(lastComma == std::string_view::npos ? transferEncoding : transferEncoding.substr(lastComma + 1));
-    framing_ = equalsIgnoreCase(last, "chunked") ? BodyFraming::Chunked : BodyFraming::UntilClose;
+    const std::string_view last = ascii::trimBlanks(
+        lastComma == std::string_view::npos ? transferEncoding : transferEncoding.substr(lastComma + 1));
+    framing_ = ascii::equalsIgnoreCase(last, "chunked") ? BodyFraming::Chunked : BodyFraming::UntilClose;
     if (framing_ == BodyFraming::UntilClose) {
       keepAlive_ = false;
     }
@@ -155,7 +137,7 @@ bool ResponseHead::decideFraming(bool headRequest) {
   }
   bool seen = false;
   for (const auto& [name, value] : fields_) {
-    if (!equalsIgnoreCase(name, "content-length")) {
+    if (!ascii::equalsIgnoreCase(name, "content-length")) {
       continue;
     }
     std::uint64_t length = 0;
@@ -179,7 +161,7 @@ bool ResponseHead::decideFraming(bool headRequest) {
 
 std::string_view ResponseHead::header(std::string_view name) const {
   for (const auto& [fieldName, value] : fields_) {
-    if (equalsIgnoreCase(fieldName, name)) {
+    if (ascii::equalsIgnoreCase(fieldName, name)) {
       return value;
     }
   }

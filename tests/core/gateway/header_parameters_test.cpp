@@ -45,11 +45,5 @@ TEST(HeaderParameters, RefusesMalformedParameters) {
   }
 }
 
-TEST(HeaderParameters, ComparesCaseInsensitively) {
-  EXPECT_TRUE(equalsIgnoreCase("Content-Type", "content-type"));
-  EXPECT_FALSE(equalsIgnoreCase("content-type", "content-typ"));
-  EXPECT_FALSE(equalsIgnoreCase("a", "b"));
-}
-
 } // namespace
 } // namespace gatehouse::gateway

@@ -27,7 +27,5 @@ std::optional<ParameterizedValue> parseHeaderParameters(std::string_view headerV
 // The first parameter called `name` (case-insensitive), if any.
 std::optional<std::string_view> findParameter(const ParameterizedValue& parsed, std::string_view name);
 
-// Case-insensitive ASCII comparison.
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
 } // namespace gatehouse::gateway

@@ -54,8 +54,6 @@ private:
   std::string error_;
 };
 
-// ASCII case-insensitive comparison, as HTTP field names need.
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
 // Whether the comma-separated field value holds `token` (case-insensitive), e.g. "close".
 bool hasToken(std::string_view fieldValue, std::string_view token);
 
