@@ -106,13 +106,11 @@ AnthropicConfig parseAnthropicConfig(std::string_view json) {
     refuse("expected a JSON object");
   }
   AnthropicConfig config;
-  bool haveKey = false;
   for (const auto& member : document.GetObject()) {
     const std::string key(providers::stringView(member.name));
     const rapidjson::Value& value = member.value;
     if (key == "api_key") {
       config.apiKeyReference = readString(value, key);
-      haveKey = true;
     } else if (key == "base_url") {
       config.baseUrl = readBaseUrl(value);
     } else if (key == "anthropic_version") {
@@ -133,9 +131,6 @@ AnthropicConfig parseAnthropicConfig(std::string_view json) {
       // A typo in the operator's config must fail start-up, not be silently ignored.
       refuse("unknown key '" + key + "'");
     }
-  }
-  if (!haveKey) {
-    refuse("api_key is required (a secret reference: \"env:NAME\" or \"file:PATH\")");
   }
   return config;
 }

@@ -17,7 +17,9 @@ public:
                                                 std::string_view configJson) override {
     AnthropicConfig config = parseAnthropicConfig(configJson);
     // Resolved once: a missing secret stops start-up instead of failing every request.
-    std::string apiKey = host().resolveSecret(config.apiKeyReference);
+    // Without api_key each request needs a credential from the provider's pool.
+    std::string apiKey =
+        config.apiKeyReference ? host().resolveSecret(*config.apiKeyReference) : std::string();
     if (host().logEnabled(GH_LOG_DEBUG)) {
       host().debug("provider '" + std::string(providerName) + "': base_url=" + config.baseUrl +
                    " anthropic-version=" + config.anthropicVersion);

@@ -2,6 +2,7 @@
 
 #include <chat_usage.hpp>
 #include <ctime>
+#include <exchange_key.hpp>
 #include <iterator>
 #include <openai_error.hpp>
 #include <optional>
@@ -47,11 +48,13 @@ void AnthropicProvider::handle(sdk::Exchange& exchange) {
   options.stream = exchange.wantsStream();
   options.defaultMaxTokens = config_.defaultMaxTokens;
   TranslatedRequest request = translateRequest(exchange.requestBody(), options);
-  ReplyContext context = replyContext(exchange, request);
+  // Only once the request is known to be servable, so a bad request takes no pool credential.
+  const std::string_view apiKey = keyFor(exchange);
+  ReplyContext context = replyContext(exchange, request, apiKey);
 
-  sdk::Upstream upstream = exchange.send(messagesRequest(config_, apiKey_, std::move(request.body)));
+  sdk::Upstream upstream = exchange.send(messagesRequest(config_, apiKey, std::move(request.body)));
   if (!providers::isSuccess(upstream.status())) {
-    relayError(exchange, upstream);
+    relayError(exchange, upstream, apiKey);
   } else if (options.stream) {
     relayStream(exchange, upstream, std::move(context));
   } else {
@@ -59,13 +62,18 @@ void AnthropicProvider::handle(sdk::Exchange& exchange) {
   }
 }
 
+std::string_view AnthropicProvider::keyFor(const sdk::Exchange& exchange) const {
+  return providers::requireExchangeKey(exchange.credential(), apiKey_, providerName_);
+}
+
 void AnthropicProvider::listModels(sdk::Exchange& exchange) const {
+  const std::string_view apiKey = keyFor(exchange);
   std::vector<providers::ListedModel> models;
   std::optional<std::string> afterId;
   for (int page = 0; page < kMaxModelPages; ++page) {
-    sdk::Upstream upstream = exchange.send(modelsRequest(config_, apiKey_, afterId.value_or("")));
+    sdk::Upstream upstream = exchange.send(modelsRequest(config_, apiKey, afterId.value_or("")));
     if (!providers::isSuccess(upstream.status())) {
-      relayError(exchange, upstream);
+      relayError(exchange, upstream, apiKey);
       return;
     }
     ModelPage next = readModelPage(upstream.readBody(), providerName_);
@@ -79,8 +87,8 @@ void AnthropicProvider::listModels(sdk::Exchange& exchange) const {
   exchange.respond(200, "application/json", providers::modelListJson(models, "anthropic"));
 }
 
-ReplyContext AnthropicProvider::replyContext(const sdk::Exchange& exchange,
-                                             const TranslatedRequest& request) const {
+ReplyContext AnthropicProvider::replyContext(const sdk::Exchange& exchange, const TranslatedRequest& request,
+                                             std::string_view apiKey) const {
   ReplyContext context;
   context.identity.id = "chatcmpl-" + std::string(exchange.requestId());
   context.identity.created = static_cast<std::int64_t>(std::time(nullptr));
@@ -88,14 +96,14 @@ ReplyContext AnthropicProvider::replyContext(const sdk::Exchange& exchange,
   context.includeUsage = request.includeUsage;
   context.responseTool = request.responseTool;
   context.providerName = providerName_;
-  context.apiKey = apiKey_;
+  context.apiKey = apiKey;
   return context;
 }
 
-void AnthropicProvider::relayError(sdk::Exchange& exchange, sdk::Upstream& upstream) const {
+void AnthropicProvider::relayError(sdk::Exchange& exchange, sdk::Upstream& upstream,
+                                   std::string_view apiKey) const {
   const int status = upstream.status();
-  const providers::OpenAiError error =
-      translateHttpError(status, upstream.readBody(), providerName_, apiKey_);
+  const providers::OpenAiError error = translateHttpError(status, upstream.readBody(), providerName_, apiKey);
   exchange.respond(error.status, "application/json", providers::openAiErrorBody(error));
 }
 

@@ -13,7 +13,7 @@ struct ReplyContext {
   bool includeUsage = false;               // the client's stream_options.include_usage
   std::optional<std::string> responseTool; // json_schema: its call's input is the content
   std::string providerName;                // the configured name, for error messages
-  std::string_view apiKey;                 // the configured key, redacted from errors
+  std::string_view apiKey;                 // the key the exchange sent, redacted from errors
 };
 
 } // namespace gatehouse::plugins::anthropic

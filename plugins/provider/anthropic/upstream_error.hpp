@@ -8,7 +8,8 @@
 //   500 api_error             -> 502    529 overloaded_error     -> 503 (retry later)
 //   other 4xx keep their status; 503 -> 503, 504 -> 504, any other status -> 502.
 // A body that is not JSON (a proxy's HTML page) is never quoted: the message only says
-// which status came back. Keys (the configured `apiKey` and key-like tokens) are redacted.
+// which status came back. Keys (`apiKey`, the one the exchange sent, and key-like tokens)
+// are redacted.
 #pragma once
 
 #include <gatehouse/sdk/error.hpp>

@@ -5,8 +5,7 @@
 namespace gatehouse::plugins::anthropic {
 namespace {
 
-void addCommonHeaders(const AnthropicConfig& config, const std::string& apiKey,
-                      sdk::UpstreamRequest& request) {
+void addCommonHeaders(const AnthropicConfig& config, std::string_view apiKey, sdk::UpstreamRequest& request) {
   request.headers.emplace_back("x-api-key", apiKey);
   request.headers.emplace_back("anthropic-version", config.anthropicVersion);
   if (!config.anthropicBeta.empty()) {
@@ -42,7 +41,7 @@ std::string percentEncoded(std::string_view text) {
 
 } // namespace
 
-sdk::UpstreamRequest messagesRequest(const AnthropicConfig& config, const std::string& apiKey,
+sdk::UpstreamRequest messagesRequest(const AnthropicConfig& config, std::string_view apiKey,
                                      std::string body) {
   sdk::UpstreamRequest request;
   request.method = "POST";
@@ -54,7 +53,7 @@ sdk::UpstreamRequest messagesRequest(const AnthropicConfig& config, const std::s
   return request;
 }
 
-sdk::UpstreamRequest modelsRequest(const AnthropicConfig& config, const std::string& apiKey,
+sdk::UpstreamRequest modelsRequest(const AnthropicConfig& config, std::string_view apiKey,
                                    std::string_view afterId) {
   sdk::UpstreamRequest request;
   request.method = "GET";

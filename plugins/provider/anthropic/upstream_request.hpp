@@ -1,5 +1,6 @@
-// The HTTP requests to Anthropic. Every one carries x-api-key, anthropic-version,
-// anthropic-beta (when configured) and the configured extra headers.
+// The HTTP requests to Anthropic. Every one carries x-api-key (`apiKey`: the exchange's
+// pool credential or the configured key), anthropic-version, anthropic-beta (when
+// configured) and the configured extra headers.
 #pragma once
 
 #include <gatehouse/sdk/upstream.hpp>
@@ -12,11 +13,11 @@
 namespace gatehouse::plugins::anthropic {
 
 // POST {base_url}/v1/messages with a JSON body.
-sdk::UpstreamRequest messagesRequest(const AnthropicConfig& config, const std::string& apiKey,
+sdk::UpstreamRequest messagesRequest(const AnthropicConfig& config, std::string_view apiKey,
                                      std::string body);
 
 // GET {base_url}/v1/models?limit=1000[&after_id=...]: one page of the model list.
-sdk::UpstreamRequest modelsRequest(const AnthropicConfig& config, const std::string& apiKey,
+sdk::UpstreamRequest modelsRequest(const AnthropicConfig& config, std::string_view apiKey,
                                    std::string_view afterId = {});
 
 } // namespace gatehouse::plugins::anthropic

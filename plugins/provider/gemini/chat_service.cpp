@@ -17,18 +17,20 @@ bool succeeded(const sdk::Upstream& upstream) {
   return upstream.status() >= 200 && upstream.status() < 300;
 }
 
-void serveWhole(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiChatRequest request,
-                const std::string& resource, providers::ChatIdentity identity, ToolCallIds& ids) {
+void serveWhole(sdk::Exchange& exchange, const UpstreamTarget& target, std::string_view apiKey,
+                GeminiChatRequest request, const std::string& resource, providers::ChatIdentity identity,
+                ToolCallIds& ids) {
   sdk::Upstream upstream = exchange.send(
-      target.request("POST", target.methodUrl(resource, "generateContent"), std::move(request.body)));
+      target.request(apiKey, "POST", target.methodUrl(resource, "generateContent"), std::move(request.body)));
   const std::string body = upstream.readBody();
   if (!succeeded(upstream)) {
-    throw ClientError(translateGeminiError(upstream.status(), body, target.errors()));
+    throw ClientError(translateGeminiError(upstream.status(), body, target.errors(apiKey)));
   }
   ChatResponse response;
   try {
     response = translateChatResponse(
-        body, ChatResponseOptions{std::move(identity), request.parallelToolCalls, target.errors()}, ids);
+        body, ChatResponseOptions{std::move(identity), request.parallelToolCalls, target.errors(apiKey)},
+        ids);
   } catch (const ClientError&) {
     exchange.reportUsage(providers::toGhUsage(usageInResponse(body))); // a blocked prompt was still read
     throw;
@@ -37,17 +39,19 @@ void serveWhole(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiCha
   exchange.respond(200, "application/json", response.body);
 }
 
-void serveStream(sdk::Exchange& exchange, const UpstreamTarget& target, GeminiChatRequest request,
-                 const std::string& resource, providers::ChatIdentity identity, ToolCallIds& ids) {
-  sdk::Upstream upstream = exchange.send(target.request(
-      "POST", target.methodUrl(resource, "streamGenerateContent") + "?alt=sse", std::move(request.body)));
+void serveStream(sdk::Exchange& exchange, const UpstreamTarget& target, std::string_view apiKey,
+                 GeminiChatRequest request, const std::string& resource, providers::ChatIdentity identity,
+                 ToolCallIds& ids) {
+  sdk::Upstream upstream = exchange.send(
+      target.request(apiKey, "POST", target.methodUrl(resource, "streamGenerateContent") + "?alt=sse",
+                     std::move(request.body)));
   if (!succeeded(upstream)) {
-    throw ClientError(translateGeminiError(upstream.status(), upstream.readBody(), target.errors()));
+    throw ClientError(translateGeminiError(upstream.status(), upstream.readBody(), target.errors(apiKey)));
   }
 
-  ChatStreamTranslator translator(
-      StreamOptions{std::move(identity), request.includeUsage, request.parallelToolCalls, target.errors()},
-      ids);
+  ChatStreamTranslator translator(StreamOptions{std::move(identity), request.includeUsage,
+                                                request.parallelToolCalls, target.errors(apiKey)},
+                                  ids);
   bool started = false;
   // False once the client has gone away.
   const auto deliver = [&](const std::vector<std::string>& chunks) {
@@ -98,10 +102,12 @@ void serveChat(sdk::Exchange& exchange, const UpstreamTarget& target, const Chat
   const std::string resource = UpstreamTarget::modelResource(model);
   providers::ChatIdentity identity{"chatcmpl-" + std::string(exchange.requestId()), now,
                                    std::string(exchange.model())};
+  // Only once the request translated, so a refused one takes no pool credential.
+  const std::string_view apiKey = target.keyFor(exchange.credential());
   if (exchange.wantsStream()) {
-    serveStream(exchange, target, std::move(request), resource, std::move(identity), ids);
+    serveStream(exchange, target, apiKey, std::move(request), resource, std::move(identity), ids);
   } else {
-    serveWhole(exchange, target, std::move(request), resource, std::move(identity), ids);
+    serveWhole(exchange, target, apiKey, std::move(request), resource, std::move(identity), ids);
   }
 }
 

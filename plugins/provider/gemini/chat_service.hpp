@@ -19,7 +19,8 @@ struct ChatSettings {
 
 // Answers the client and reports usage (also for a stream the client left or the upstream
 // cut: what had arrived counts). Throws ClientError before anything was sent (the provider
-// answers with it) and sdk::Error once a stream has started.
+// answers with it) and sdk::Error once a stream has started, or (UpstreamTarget::keyFor)
+// when the exchange has no key.
 void serveChat(sdk::Exchange& exchange, const UpstreamTarget& target, const ChatSettings& settings,
                ToolCallIds& ids, std::int64_t now);
 

@@ -15,7 +15,9 @@ namespace gatehouse::plugins::gemini {
 struct GeminiConfig {
   std::string baseUrl = "https://generativelanguage.googleapis.com"; // no trailing '/'
   // A secret reference ("env:NAME" or "file:PATH"); the key is resolved when the provider is
-  // created and sent as x-goog-api-key. Absent: no key is sent (e.g. a proxy adds it).
+  // created and sent as x-goog-api-key, unless the host hands the exchange a credential from
+  // the provider's pool (providers[].credentials). Absent: every request needs a pool
+  // credential, and one without fails before anything is sent.
   std::optional<std::string> apiKeyRef;
   std::string apiVersion = "v1beta";
   // The safetySettings array sent with every generateContent request, as JSON text; empty

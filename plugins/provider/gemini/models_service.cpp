@@ -27,6 +27,7 @@ std::string queryEscaped(std::string_view text) {
 } // namespace
 
 void serveModels(sdk::Exchange& exchange, const UpstreamTarget& target) {
+  const std::string_view apiKey = target.keyFor(exchange.credential());
   std::vector<providers::ListedModel> listed;
   std::string pageToken;
   for (int page = 0; page < kMaxModelPages; ++page) {
@@ -34,12 +35,12 @@ void serveModels(sdk::Exchange& exchange, const UpstreamTarget& target) {
     if (!pageToken.empty()) {
       path += "&pageToken=" + queryEscaped(pageToken);
     }
-    sdk::Upstream upstream = exchange.send(target.request("GET", target.url(path), {}));
+    sdk::Upstream upstream = exchange.send(target.request(apiKey, "GET", target.url(path), {}));
     const std::string body = upstream.readBody();
     if (upstream.status() < 200 || upstream.status() >= 300) {
-      throw ClientError(translateGeminiError(upstream.status(), body, target.errors()));
+      throw ClientError(translateGeminiError(upstream.status(), body, target.errors(apiKey)));
     }
-    ModelPage models = readModelPage(body, target.errors());
+    ModelPage models = readModelPage(body, target.errors(apiKey));
     for (std::string& id : models.ids) {
       listed.push_back({std::move(id), 0}); // Gemini does not say when a model was created
     }

@@ -10,7 +10,8 @@ namespace gatehouse::plugins::gemini {
 
 inline constexpr int kMaxModelPages = 20;
 
-// Throws ClientError for an upstream error (nothing has been sent then).
+// Throws ClientError for an upstream error (nothing has been sent then), and
+// UpstreamTarget::keyFor's sdk::Error when the exchange has no key.
 void serveModels(sdk::Exchange& exchange, const UpstreamTarget& target);
 
 } // namespace gatehouse::plugins::gemini

@@ -11,6 +11,12 @@ UpstreamTarget::UpstreamTarget(std::string providerName, std::string baseUrl, st
       apiVersion_(std::move(apiVersion)), apiKey_(std::move(apiKey)), extraHeaders_(std::move(extraHeaders)) {
 }
 
+// Unlike Anthropic, Gemini has always allowed no key at all: a proxy in front of it may
+// add one, so a keyless exchange is sent as it is.
+std::string_view UpstreamTarget::keyFor(std::string_view credential) const {
+  return credential.empty() ? std::string_view(apiKey_) : credential;
+}
+
 std::string UpstreamTarget::modelResource(std::string_view upstreamModel) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   const bool qualified =
@@ -37,15 +43,16 @@ std::string UpstreamTarget::url(std::string_view path) const {
   return baseUrl_ + "/" + apiVersion_ + "/" + std::string(path);
 }
 
-sdk::UpstreamRequest UpstreamTarget::request(std::string method, std::string url, std::string body) const {
+sdk::UpstreamRequest UpstreamTarget::request(std::string_view apiKey, std::string method, std::string url,
+                                             std::string body) const {
   sdk::UpstreamRequest request;
   request.method = std::move(method);
   request.url = std::move(url);
   if (!body.empty()) {
     request.headers.emplace_back("Content-Type", "application/json");
   }
-  if (!apiKey_.empty()) {
-    request.headers.emplace_back("x-goog-api-key", apiKey_);
+  if (!apiKey.empty()) {
+    request.headers.emplace_back("x-goog-api-key", apiKey);
   }
   for (const auto& header : extraHeaders_) {
     request.headers.push_back(header);

@@ -42,7 +42,7 @@ void serveChat(const ProviderContext& context, sdk::Exchange& exchange) {
   ChatRequest prepared =
       prepareChatRequest(exchange.requestBody(), exchange.upstreamModel(), stream, context.streamUsage);
   sdk::UpstreamRequest request =
-      postRequest(context, context.target.url("chat/completions", exchange.upstreamModel()),
+      postRequest(context, exchange, context.target.url("chat/completions", exchange.upstreamModel()),
                   "application/json", std::move(prepared.body));
   if (stream) {
     request.headers.emplace_back("Accept", "text/event-stream");
@@ -56,7 +56,7 @@ void serveChat(const ProviderContext& context, sdk::Exchange& exchange) {
     return;
   }
   std::string body;
-  const rapidjson::Document answer = readJsonAnswer(context, upstream, body);
+  const rapidjson::Document answer = readJsonAnswer(context, exchange, upstream, body);
   if (const rapidjson::Value* usage = findChatUsage(answer)) {
     exchange.reportUsage(providers::toGhUsage(readChatUsage(*usage)));
   }

@@ -12,13 +12,13 @@ void serveEmbeddings(const ProviderContext& context, sdk::Exchange& exchange) {
   }
   setModel(request, exchange.upstreamModel());
   sdk::Upstream upstream =
-      exchange.send(postRequest(context, context.target.url("embeddings", exchange.upstreamModel()),
+      exchange.send(postRequest(context, exchange, context.target.url("embeddings", exchange.upstreamModel()),
                                 "application/json", providers::toJson(request)));
   if (answeredWithError(context, exchange, upstream)) {
     return;
   }
   std::string body;
-  const rapidjson::Document answer = readJsonAnswer(context, upstream, body);
+  const rapidjson::Document answer = readJsonAnswer(context, exchange, upstream, body);
   if (const rapidjson::Value* usage = memberObject(answer, "usage")) {
     gh_usage reported{};
     reported.prompt_tokens = readCount(*usage, "prompt_tokens");

@@ -8,7 +8,8 @@ namespace gatehouse::plugins::openai {
 namespace {
 
 // Some servers answer "stream": true with a whole JSON body (often an error).
-void requireEventStream(const ProviderContext& context, sdk::Upstream& upstream) {
+void requireEventStream(const ProviderContext& context, const sdk::Exchange& exchange,
+                        sdk::Upstream& upstream) {
   const std::string_view contentType = upstream.header("Content-Type");
   if (contentType.empty() || hasMediaType(contentType, "text/event-stream")) {
     return;
@@ -20,7 +21,7 @@ void requireEventStream(const ProviderContext& context, sdk::Upstream& upstream)
   if (message.empty()) {
     message = "answered a stream request with " + what + " instead of an event stream";
   }
-  throw sdk::Error(GH_ERROR_UPSTREAM, upstreamMessage(context.name, message, context.target.apiKey()));
+  throw sdk::Error(GH_ERROR_UPSTREAM, upstreamMessage(context.name, message, exchangeKey(context, exchange)));
 }
 
 // After "[DONE]" the body normally ends at once; reading that end lets the host keep the
@@ -46,7 +47,7 @@ void relayEvents(const ProviderContext& context, sdk::Exchange& exchange, sdk::U
     }
   };
   try {
-    requireEventStream(context, upstream);
+    requireEventStream(context, exchange, upstream);
     while (const std::optional<sdk::SseEvent> event = upstream.nextEvent()) {
       if (event->data == "[DONE]") {
         finish();
@@ -57,7 +58,8 @@ void relayEvents(const ProviderContext& context, sdk::Exchange& exchange, sdk::U
       if (parseJson(event->data, document) && document.IsObject()) {
         const std::string error = errorMessageOf(document);
         if (!error.empty()) {
-          throw sdk::Error(GH_ERROR_UPSTREAM, upstreamMessage(context.name, error, context.target.apiKey()));
+          throw sdk::Error(GH_ERROR_UPSTREAM,
+                           upstreamMessage(context.name, error, exchangeKey(context, exchange)));
         }
         if (inspect(document) == EventVerdict::Drop) {
           continue;

@@ -43,7 +43,7 @@ void serveImages(const ProviderContext& context, sdk::Exchange& exchange) {
   }
   setModel(request, exchange.upstreamModel());
   sdk::UpstreamRequest call =
-      postRequest(context, context.target.url("images/generations", exchange.upstreamModel()),
+      postRequest(context, exchange, context.target.url("images/generations", exchange.upstreamModel()),
                   "application/json", providers::toJson(request));
   if (exchange.wantsStream()) {
     call.headers.emplace_back("Accept", "text/event-stream");
@@ -57,7 +57,7 @@ void serveImages(const ProviderContext& context, sdk::Exchange& exchange) {
     return;
   }
   std::string body;
-  const rapidjson::Document answer = readJsonAnswer(context, upstream, body);
+  const rapidjson::Document answer = readJsonAnswer(context, exchange, upstream, body);
   exchange.reportUsage(imageUsage(request, answer, exchange.upstreamModel()));
   exchange.respond(upstream.status(), "application/json", body);
 }

@@ -30,13 +30,13 @@ void serveModels(const ProviderContext& context, sdk::Exchange& exchange) {
   sdk::UpstreamRequest request;
   request.method = "GET";
   request.url = context.target.modelsUrl();
-  request.headers = context.target.headers();
+  request.headers = context.target.headers(exchangeKey(context, exchange));
   sdk::Upstream upstream = exchange.send(request);
   if (answeredWithError(context, exchange, upstream)) {
     return;
   }
   std::string body;
-  const rapidjson::Document answer = readJsonAnswer(context, upstream, body);
+  const rapidjson::Document answer = readJsonAnswer(context, exchange, upstream, body);
   const rapidjson::Value* data = nullptr;
   if (answer.IsObject()) {
     const auto found = answer.FindMember("data");
@@ -45,7 +45,7 @@ void serveModels(const ProviderContext& context, sdk::Exchange& exchange) {
   if (data == nullptr) {
     throw sdk::Error(GH_ERROR_UPSTREAM,
                      upstreamMessage(context.name, "answered the model list without a \"data\" array",
-                                     context.target.apiKey()));
+                                     exchangeKey(context, exchange)));
   }
   exchange.respond(200, "application/json", modelList(context, *data));
 }

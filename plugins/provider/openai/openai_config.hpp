@@ -3,7 +3,8 @@
 //    "organization": "org-...", "project": "proj_...", "extra_headers": {"X-A": "b"},
 //    "stream_usage": true, "flavor": "openai" | "azure", "api_version": "2024-10-21"}
 // Azure (flavor "azure") needs base_url (the resource, e.g. https://NAME.openai.azure.com)
-// and api_version.
+// and api_version. A pool credential the host hands an exchange (providers[].credentials)
+// is sent instead of api_key; with neither, requests go without a key (local servers).
 #pragma once
 
 #include <optional>

@@ -1,6 +1,7 @@
 #include "openai_provider.hpp"
 
 #include "endpoints.hpp"
+#include "upstream_call.hpp"
 #include "upstream_error.hpp"
 
 namespace gatehouse::plugins::openai {
@@ -33,7 +34,9 @@ void OpenAiProvider::handle(sdk::Exchange& exchange) {
     // The host's message names the upstream host; the client also needs the provider.
     const std::string_view message = error.what();
     if (isUpstreamFailure(error.status()) && message.rfind("upstream '", 0) != 0) {
-      throw sdk::Error(error.status(), upstreamMessage(context_.name, message, context_.target.apiKey()));
+      // Redacts the key this exchange sent, which is the pool's credential when it had one.
+      throw sdk::Error(error.status(),
+                       upstreamMessage(context_.name, message, exchangeKey(context_, exchange)));
     }
     throw;
   }

@@ -31,9 +31,9 @@ void serveSpeech(const ProviderContext& context, sdk::Exchange& exchange) {
   gh_usage usage{};
   usage.characters = codePoints(std::string_view(input->value.GetString(), input->value.GetStringLength()));
   setModel(request, exchange.upstreamModel());
-  sdk::Upstream upstream =
-      exchange.send(postRequest(context, context.target.url("audio/speech", exchange.upstreamModel()),
-                                "application/json", providers::toJson(request)));
+  sdk::Upstream upstream = exchange.send(
+      postRequest(context, exchange, context.target.url("audio/speech", exchange.upstreamModel()),
+                  "application/json", providers::toJson(request)));
   if (answeredWithError(context, exchange, upstream)) {
     return;
   }

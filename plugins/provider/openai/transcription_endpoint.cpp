@@ -50,8 +50,9 @@ void serveTranscription(const ProviderContext& context, sdk::Exchange& exchange)
   const auto modelAt = static_cast<std::size_t>(model.data() - body.data());
   const std::string upstreamModel(exchange.upstreamModel());
 
-  sdk::UpstreamRequest request = postRequest(
-      context, context.target.url("audio/transcriptions", upstreamModel), std::string(contentType), {});
+  sdk::UpstreamRequest request =
+      postRequest(context, exchange, context.target.url("audio/transcriptions", upstreamModel),
+                  std::string(contentType), {});
   // The upload is forwarded in place; only the model's value is swapped.
   request.bodyParts = {body.substr(0, modelAt), upstreamModel, body.substr(modelAt + model.size())};
   const bool stream = exchange.wantsStream() || exchange.formField("stream") == "true";

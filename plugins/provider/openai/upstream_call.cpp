@@ -8,12 +8,12 @@
 
 namespace gatehouse::plugins::openai {
 
-sdk::UpstreamRequest postRequest(const ProviderContext& context, std::string url, std::string contentType,
-                                 std::string body) {
+sdk::UpstreamRequest postRequest(const ProviderContext& context, const sdk::Exchange& exchange,
+                                 std::string url, std::string contentType, std::string body) {
   sdk::UpstreamRequest request;
   request.method = "POST";
   request.url = std::move(url);
-  request.headers = context.target.headers();
+  request.headers = context.target.headers(exchangeKey(context, exchange));
   request.headers.emplace_back("Content-Type", std::move(contentType));
   request.body = std::move(body);
   return request;
@@ -25,18 +25,20 @@ bool answeredWithError(const ProviderContext& context, sdk::Exchange& exchange, 
     return false;
   }
   const std::string body = upstream.readBody();
-  const providers::OpenAiError error = upstreamError(context.name, status, body, context.target.apiKey());
+  const providers::OpenAiError error =
+      upstreamError(context.name, status, body, exchangeKey(context, exchange));
   exchange.respond(error.status, "application/json", providers::openAiErrorBody(error));
   return true;
 }
 
-rapidjson::Document readJsonAnswer(const ProviderContext& context, sdk::Upstream& upstream,
-                                   std::string& body) {
+rapidjson::Document readJsonAnswer(const ProviderContext& context, const sdk::Exchange& exchange,
+                                   sdk::Upstream& upstream, std::string& body) {
   body = upstream.readBody();
   rapidjson::Document document;
   if (!parseJson(body, document)) {
-    throw sdk::Error(GH_ERROR_UPSTREAM, answeredMessage(context.name, upstream.status(),
-                                                        " with a non-JSON body", context.target.apiKey()));
+    throw sdk::Error(GH_ERROR_UPSTREAM,
+                     answeredMessage(context.name, upstream.status(), " with a non-JSON body",
+                                     exchangeKey(context, exchange)));
   }
   return document;
 }

@@ -1,5 +1,6 @@
-// The steps every endpoint shares: build a request with the provider's headers, send it,
-// answer the client when the upstream answered with an error, read a JSON answer.
+// The steps every endpoint shares: build a request with the provider's headers and the
+// exchange's key, send it, answer the client when the upstream answered with an error,
+// read a JSON answer.
 #pragma once
 
 #include <gatehouse/plugin.hpp>
@@ -13,9 +14,16 @@
 
 namespace gatehouse::plugins::openai {
 
-// POST `url` with `body` and the given Content-Type, plus the provider's headers.
-sdk::UpstreamRequest postRequest(const ProviderContext& context, std::string url, std::string contentType,
-                                 std::string body);
+// The key `exchange` sends, and so the one to redact from what the upstream answers it:
+// the credential the host chose from the provider's pool, else the configured key.
+inline std::string_view exchangeKey(const ProviderContext& context, const sdk::Exchange& exchange) {
+  return context.target.keyFor(exchange.credential());
+}
+
+// POST `url` with `body` and the given Content-Type, plus the provider's headers and the
+// exchange's key.
+sdk::UpstreamRequest postRequest(const ProviderContext& context, const sdk::Exchange& exchange,
+                                 std::string url, std::string contentType, std::string body);
 
 // When the upstream answered with anything but 2xx: reads its body, answers the client
 // with the mapped OpenAI error (see upstream_error.hpp) and returns true.
@@ -23,8 +31,8 @@ bool answeredWithError(const ProviderContext& context, sdk::Exchange& exchange, 
 
 // The whole 2xx answer parsed as JSON; throws sdk::Error(GH_ERROR_UPSTREAM) naming the
 // provider when it is not JSON. `body` receives the text, to be forwarded unchanged.
-rapidjson::Document readJsonAnswer(const ProviderContext& context, sdk::Upstream& upstream,
-                                   std::string& body);
+rapidjson::Document readJsonAnswer(const ProviderContext& context, const sdk::Exchange& exchange,
+                                   sdk::Upstream& upstream, std::string& body);
 
 // True when a Content-Type value names `mediaType` (parameters and case ignored).
 bool hasMediaType(std::string_view contentType, std::string_view mediaType);

@@ -24,20 +24,32 @@ std::string percentEncode(std::string_view text) {
 UpstreamTarget::UpstreamTarget(const OpenAiConfig& config, std::string apiKey)
     : flavor_(config.flavor), baseUrl_(config.baseUrl), apiVersion_(config.apiVersion),
       apiKey_(std::move(apiKey)) {
-  if (!apiKey_.empty()) {
-    if (flavor_ == Flavor::Azure) {
-      headers_.emplace_back("api-key", apiKey_);
-    } else {
-      headers_.emplace_back("Authorization", "Bearer " + apiKey_);
-    }
-  }
   if (!config.organization.empty()) {
-    headers_.emplace_back("OpenAI-Organization", config.organization);
+    keylessHeaders_.emplace_back("OpenAI-Organization", config.organization);
   }
   if (!config.project.empty()) {
-    headers_.emplace_back("OpenAI-Project", config.project);
+    keylessHeaders_.emplace_back("OpenAI-Project", config.project);
   }
-  headers_.insert(headers_.end(), config.extraHeaders.begin(), config.extraHeaders.end());
+  keylessHeaders_.insert(keylessHeaders_.end(), config.extraHeaders.begin(), config.extraHeaders.end());
+}
+
+std::vector<std::pair<std::string, std::string>> UpstreamTarget::headers(std::string_view apiKey) const {
+  // Room for the key and the Content-Type and Accept the endpoints add, so that building
+  // the request allocates the vector once.
+  constexpr std::size_t kHeadersAdded = 3;
+  std::vector<std::pair<std::string, std::string>> headers;
+  headers.reserve(keylessHeaders_.size() + kHeadersAdded);
+  if (!apiKey.empty()) {
+    if (flavor_ == Flavor::Azure) {
+      headers.emplace_back("api-key", apiKey);
+    } else {
+      std::string bearer = "Bearer ";
+      bearer.append(apiKey);
+      headers.emplace_back("Authorization", std::move(bearer));
+    }
+  }
+  headers.insert(headers.end(), keylessHeaders_.begin(), keylessHeaders_.end());
+  return headers;
 }
 
 std::string UpstreamTarget::url(std::string_view path, std::string_view upstreamModel) const {

@@ -6,10 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../pool_key_checks.hpp"
 #include "fixture.hpp"
 
 namespace gatehouse::plugins::anthropic {
 namespace {
+
+using gatehouse::testing::expectEveryRequestCarries;
+using gatehouse::testing::expectNothingVisibleHolds;
 
 using testing::FakeExchange;
 using testing::FakeHost;
@@ -18,6 +22,11 @@ using testing::FakeUpstreamResponse;
 using testing::PluginLibrary;
 
 constexpr const char* kKey = "sk-ant-api03-company-key-0123456789";
+// A credential from the provider's pool; looks like no known key format, so only redacting
+// the exchange's own key removes it.
+constexpr const char* kPoolKey = "pool-key-anthropic-Zq81xW4";
+constexpr const char* kNoKeyError =
+    "provider 'a' has no API key: set config.api_key or providers[].credentials";
 constexpr const char* kChat = R"({"model":"claude","messages":[{"role":"system","content":"Be brief."},)"
                               R"({"role":"user","content":"Hello"}],"temperature":0.5})";
 constexpr const char* kMessage =
@@ -60,6 +69,14 @@ protected:
     EXPECT_TRUE(exchange.upstream().misuses().empty()) << exchange.upstream().misuses().front();
     EXPECT_EQ(exchange.upstream().closedByHost(), 0u);
     EXPECT_EQ(exchange.upstream().leftOpen(), 0u);
+  }
+
+  static void expectPoolKeySent(const FakeExchange& exchange) {
+    expectEveryRequestCarries(exchange, "x-api-key", kPoolKey, kKey);
+  }
+
+  void expectNoPoolKeyLeak(const FakeExchange& exchange) const {
+    expectNothingVisibleHolds(host_, exchange, kPoolKey);
   }
 
   static std::string content(const FakeExchange& exchange) {
@@ -222,6 +239,68 @@ TEST_F(AnthropicPluginTest, TheCompanyKeyNeverReachesTheClient) {
   }
 }
 
+TEST_F(AnthropicPluginTest, SendsThePoolCredentialInsteadOfTheCompanyKey) {
+  FakeExchange exchange = chat();
+  exchange.setCredential(kPoolKey);
+  exchange.upstream().respond(FakeUpstreamResponse::body(200, kMessage));
+  ASSERT_EQ(host_.handle("claude-prod", exchange), GH_OK) << host_.lastError();
+  expectPoolKeySent(exchange);
+  EXPECT_EQ(exchange.status(), 200);
+}
+
+TEST_F(AnthropicPluginTest, StreamsAndListsModelsWithThePoolCredential) {
+  FakeExchange stream = chat(R"({"model":"claude","messages":[{"role":"user","content":"x"}]})", true);
+  stream.setCredential(kPoolKey);
+  stream.upstream().respond(FakeUpstreamResponse::events(200, transcriptEvents("text.sse")));
+  ASSERT_EQ(host_.handle("claude-prod", stream), GH_OK) << host_.lastError();
+  expectPoolKeySent(stream);
+
+  FakeExchange models = chat();
+  models.setEndpoint(GH_ENDPOINT_MODELS).setCredential(kPoolKey);
+  models.upstream()
+      .respond(FakeUpstreamResponse::body(
+          200, R"({"data":[{"type":"model","id":"claude-a"}],"has_more":true,"last_id":"claude-a"})"))
+      .respond(
+          FakeUpstreamResponse::body(200, R"({"data":[{"type":"model","id":"claude-b"}],"has_more":false})"));
+  ASSERT_EQ(host_.handle("claude-prod", models), GH_OK) << host_.lastError();
+  EXPECT_EQ(models.upstream().requests().size(), 2u);
+  expectPoolKeySent(models);
+}
+
+TEST_F(AnthropicPluginTest, ThePoolCredentialNeverReachesTheClient) {
+  FakeExchange refused = chat();
+  refused.setCredential(kPoolKey);
+  refused.upstream().respond(FakeUpstreamResponse::body(
+      401,
+      std::string(R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key )") +
+          kPoolKey + R"("}})"));
+  ASSERT_EQ(host_.handle("claude-prod", refused), GH_OK) << host_.lastError();
+  EXPECT_EQ(refused.status(), 401);
+  EXPECT_STREQ(test::parse(refused.responseBody())["error"]["message"].GetString(),
+               "anthropic provider 'claude-prod': invalid x-api-key [REDACTED]");
+  expectNoPoolKeyLeak(refused);
+
+  FakeExchange stream = chat(R"({"model":"claude","messages":[{"role":"user","content":"x"}]})", true);
+  stream.setCredential(kPoolKey);
+  stream.upstream().respond(FakeUpstreamResponse::events(
+      200, {FakeSseEvent{std::string(R"({"type":"error","error":{"type":"api_error","message":"key )") +
+                             kPoolKey + R"( failed"}})",
+                         "error",
+                         {}}}));
+  EXPECT_EQ(host_.handle("claude-prod", stream), GH_ERROR_UPSTREAM);
+  EXPECT_EQ(host_.lastError(), "anthropic provider 'claude-prod': key [REDACTED] failed (api_error)");
+  expectNoPoolKeyLeak(stream);
+
+  FakeExchange models = chat();
+  models.setEndpoint(GH_ENDPOINT_MODELS).setCredential(kPoolKey);
+  models.upstream().respond(FakeUpstreamResponse::body(
+      403, std::string(R"({"type":"error","error":{"type":"permission_error","message":"key )") + kPoolKey +
+               R"( may not list models"}})"));
+  ASSERT_EQ(host_.handle("claude-prod", models), GH_OK) << host_.lastError();
+  EXPECT_EQ(models.status(), 403);
+  expectNoPoolKeyLeak(models);
+}
+
 TEST_F(AnthropicPluginTest, ASendFailureKeepsTheHostsStatus) {
   FakeExchange exchange = chat();
   exchange.upstream().respond(FakeUpstreamResponse::sendFailure(
@@ -302,6 +381,34 @@ TEST(AnthropicPluginCreate, RefusesABadConfigOrAnUnresolvableKey) {
   EXPECT_EQ(host.createProvider("c", R"({"api_key":"sk-ant-pasted-instead-of-a-reference"})"),
             GH_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(host.lastError().find("sk-ant-pasted"), std::string::npos) << host.lastError();
+}
+
+TEST(AnthropicPluginCreate, AcceptsAConfigWithoutAKeyAndServesWithAPoolCredential) {
+  PluginLibrary library{GATEHOUSE_ANTHROPIC_PLUGIN_PATH};
+  FakeHost host{"anthropic"};
+  ASSERT_EQ(host.init(library.descriptor()), GH_OK) << host.lastError();
+  ASSERT_EQ(host.createProvider("a", "{}"), GH_OK) << host.lastError();
+  FakeExchange exchange;
+  exchange.setBody(R"({"messages":[{"role":"user","content":"x"}]})").setCredential(kPoolKey);
+  exchange.upstream().respond(FakeUpstreamResponse::body(200, kMessage));
+  ASSERT_EQ(host.handle("a", exchange), GH_OK) << host.lastError();
+  EXPECT_EQ(exchange.upstream().requests().at(0).header("x-api-key"), kPoolKey);
+}
+
+TEST(AnthropicPluginCreate, ARequestWithNeitherKeyNorCredentialFailsBeforeSending) {
+  PluginLibrary library{GATEHOUSE_ANTHROPIC_PLUGIN_PATH};
+  FakeHost host{"anthropic"};
+  ASSERT_EQ(host.init(library.descriptor()), GH_OK) << host.lastError();
+  ASSERT_EQ(host.createProvider("a", R"({"base_url":"https://anthropic.test"})"), GH_OK) << host.lastError();
+  for (const gh_endpoint endpoint : {GH_ENDPOINT_CHAT_COMPLETIONS, GH_ENDPOINT_MODELS}) {
+    FakeExchange exchange;
+    exchange.setEndpoint(endpoint).setBody(R"({"messages":[{"role":"user","content":"x"}]})");
+    exchange.upstream().respond(FakeUpstreamResponse::body(200, kMessage));
+    EXPECT_EQ(host.handle("a", exchange), GH_ERROR_UNAVAILABLE) << endpoint;
+    EXPECT_EQ(host.lastError(), kNoKeyError);
+    EXPECT_TRUE(exchange.upstream().requests().empty()) << "a keyless request went upstream";
+    EXPECT_FALSE(exchange.responded());
+  }
 }
 
 TEST(AnthropicPluginCreate, ReadsTheKeyFromAFile) {

@@ -14,6 +14,7 @@ namespace {
 
 using gatehouse::testing::FakeExchange;
 using gatehouse::testing::FakeHost;
+using gatehouse::testing::FakeUpstreamResponse;
 using gatehouse::testing::PluginLibrary;
 using testing::parsed;
 using testing::sameJson;
@@ -44,6 +45,31 @@ TEST_F(GeminiPluginTest, RefusesAnUnresolvableKeyNamingTheReference) {
   EXPECT_EQ(host_.createProvider("google", R"({"api_key":"env:MISSING_GEMINI_KEY"})"), GH_ERROR_CONFIG);
   EXPECT_NE(host_.lastError().find("env:MISSING_GEMINI_KEY"), std::string::npos) << host_.lastError();
   EXPECT_NE(host_.lastError().find("'google'"), std::string::npos) << host_.lastError();
+}
+
+TEST_F(GeminiPluginTest, AProviderWithoutAKeySendsThePoolCredential) {
+  ASSERT_EQ(host_.createProvider("google", R"({"base_url":"https://gemini.test"})"), GH_OK)
+      << host_.lastError();
+  FakeExchange exchange;
+  exchange.setEndpoint(GH_ENDPOINT_MODELS).setBody("").setCredential("pool-key-gemini-1");
+  exchange.upstream().respond(FakeUpstreamResponse::body(200, R"({"models":[]})"));
+  ASSERT_EQ(host_.handle("google", exchange), GH_OK) << host_.lastError();
+  EXPECT_EQ(exchange.upstream().requests().at(0).header("x-goog-api-key"), "pool-key-gemini-1");
+}
+
+TEST_F(GeminiPluginTest, ARequestWithNeitherKeyNorCredentialGoesWithoutAKey) {
+  // A proxy in front of Gemini may add the key; the plugin sends none rather than refuse.
+  ASSERT_EQ(host_.createProvider("google", R"({"base_url":"https://gemini.test"})"), GH_OK)
+      << host_.lastError();
+  FakeExchange exchange;
+  exchange.setBody(R"({"model":"gemini-flash","messages":[{"role":"user","content":"hi"}]})");
+  exchange.upstream().respond(FakeUpstreamResponse::body(
+      200,
+      R"({"candidates":[{"content":{"role":"model","parts":[{"text":"hello"}]},"finishReason":"STOP"}]})"));
+  ASSERT_EQ(host_.handle("google", exchange), GH_OK) << host_.lastError();
+  ASSERT_EQ(exchange.upstream().requests().size(), 1u);
+  EXPECT_EQ(exchange.upstream().requests()[0].header("x-goog-api-key"), "");
+  EXPECT_EQ(exchange.status(), 200);
 }
 
 TEST_F(GeminiPluginTest, RefusesABadConfig) {

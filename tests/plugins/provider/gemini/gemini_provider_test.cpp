@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "../pool_key_checks.hpp"
 #include "gemini_test_support.hpp"
 
 namespace gatehouse::plugins::gemini {
 namespace {
 
+using gatehouse::testing::expectEveryRequestCarries;
+using gatehouse::testing::expectNothingVisibleHolds;
 using gatehouse::testing::FakeExchange;
 using gatehouse::testing::FakeHost;
 using gatehouse::testing::FakeUpstreamResponse;
@@ -24,6 +27,9 @@ using testing::sameJson;
 using testing::sseData;
 
 constexpr const char* kKey = "AIzaSyCompanyKey-0123456789abcdefghijklm";
+// A credential from the provider's pool; looks like no known key format, so only redacting
+// the exchange's own key removes it.
+constexpr const char* kPoolKey = "pool-key-gemini-Rt5Lw2Hx";
 constexpr const char* kChat = R"({"model":"gemini-flash","messages":[{"role":"user","content":"Hello!"}]})";
 
 class GeminiProviderTest : public ::testing::Test {
@@ -57,6 +63,14 @@ protected:
     EXPECT_EQ(exchange.upstream().leftOpen(), 0u);
     EXPECT_EQ(exchange.upstream().closedByHost(), 0u);
     EXPECT_TRUE(exchange.upstream().misuses().empty()) << exchange.upstream().misuses().front();
+  }
+
+  static void expectPoolKeySent(const FakeExchange& exchange) {
+    expectEveryRequestCarries(exchange, "x-goog-api-key", kPoolKey, kKey);
+  }
+
+  void expectNoPoolKeyLeak(const FakeExchange& exchange) const {
+    expectNothingVisibleHolds(host_, exchange, kPoolKey);
   }
 
   PluginLibrary library_{GATEHOUSE_GEMINI_PLUGIN_PATH};
@@ -133,6 +147,71 @@ TEST_F(GeminiProviderTest, TranslatesAnUpstreamErrorWithoutTheKey) {
   EXPECT_EQ(exchange.responseBody().find(kKey), std::string::npos);
   EXPECT_FALSE(exchange.usage());
   expectClosedAndWellUsed(exchange);
+}
+
+TEST_F(GeminiProviderTest, SendsThePoolCredentialInsteadOfTheConfiguredKey) {
+  FakeExchange exchange = chat();
+  exchange.setCredential(kPoolKey);
+  exchange.upstream().respond(FakeUpstreamResponse::body(
+      200, providers::toJson(parsed(readFixture("responses/text.json"))["gemini_response"])));
+  ASSERT_EQ(host_.handle("google", exchange), GH_OK) << host_.lastError();
+  expectPoolKeySent(exchange);
+  EXPECT_EQ(exchange.status(), 200);
+}
+
+TEST_F(GeminiProviderTest, StreamsEmbedsAndListsModelsWithThePoolCredential) {
+  FakeExchange streamed = chat(R"({"messages":[{"role":"user","content":"A story"}]})", true);
+  streamed.setCredential(kPoolKey);
+  streamed.upstream().respond(stream(readFixture("streams/long_text.sse")));
+  ASSERT_EQ(host_.handle("google", streamed), GH_OK) << host_.lastError();
+  expectPoolKeySent(streamed);
+
+  FakeExchange embeddings;
+  embeddings.setEndpoint(GH_ENDPOINT_EMBEDDINGS).setBody(R"({"input":["a"]})").setCredential(kPoolKey);
+  embeddings.upstream().respond(FakeUpstreamResponse::body(200, R"({"embeddings":[{"values":[1]}]})"));
+  ASSERT_EQ(host_.handle("google", embeddings), GH_OK) << host_.lastError();
+  expectPoolKeySent(embeddings);
+
+  FakeExchange models;
+  models.setEndpoint(GH_ENDPOINT_MODELS).setBody("").setCredential(kPoolKey);
+  models.upstream().respond(
+      FakeUpstreamResponse::body(200, R"({"models":[{"name":"models/a"}],"nextPageToken":"2"})"));
+  models.upstream().respond(FakeUpstreamResponse::body(200, R"({"models":[{"name":"models/b"}]})"));
+  ASSERT_EQ(host_.handle("google", models), GH_OK) << host_.lastError();
+  EXPECT_EQ(models.upstream().requests().size(), 2u);
+  expectPoolKeySent(models);
+}
+
+TEST_F(GeminiProviderTest, ThePoolCredentialNeverReachesTheClient) {
+  FakeExchange refused = chat();
+  refused.setCredential(kPoolKey);
+  refused.upstream().respond(FakeUpstreamResponse::body(
+      429, std::string(R"({"error":{"code":429,"message":"Quota exceeded for key )") + kPoolKey +
+               R"(","status":"RESOURCE_EXHAUSTED"}})"));
+  ASSERT_EQ(host_.handle("google", refused), GH_OK) << host_.lastError();
+  EXPECT_EQ(refused.status(), 429);
+  EXPECT_STREQ(parsed(refused.responseBody())["error"]["message"].GetString(),
+               "provider 'google': Quota exceeded for key [REDACTED]");
+  expectNoPoolKeyLeak(refused);
+
+  FakeExchange streamed = chat(R"({"messages":[{"role":"user","content":"x"}]})", true);
+  streamed.setCredential(kPoolKey);
+  streamed.upstream().respond(FakeUpstreamResponse::dataEvents(
+      {R"({"candidates":[{"content":{"parts":[{"text":"Hi"}],"role":"model"},"index":0}]})",
+       std::string(R"({"error":{"code":500,"message":"key )") + kPoolKey +
+           R"( broke","status":"INTERNAL"}})"}));
+  EXPECT_EQ(host_.handle("google", streamed), GH_ERROR_UPSTREAM);
+  EXPECT_EQ(host_.lastError().rfind("provider 'google': key [REDACTED] broke", 0), 0u) << host_.lastError();
+  expectNoPoolKeyLeak(streamed);
+
+  FakeExchange models;
+  models.setEndpoint(GH_ENDPOINT_MODELS).setBody("").setCredential(kPoolKey);
+  models.upstream().respond(
+      FakeUpstreamResponse::body(403, std::string(R"({"error":{"code":403,"message":"key )") + kPoolKey +
+                                          R"( may not list models","status":"PERMISSION_DENIED"}})"));
+  ASSERT_EQ(host_.handle("google", models), GH_OK) << host_.lastError();
+  EXPECT_EQ(models.status(), 403);
+  expectNoPoolKeyLeak(models);
 }
 
 TEST_F(GeminiProviderTest, PassesOnAFailedSendWithTheHostsStatus) {

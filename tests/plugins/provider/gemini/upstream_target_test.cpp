@@ -1,3 +1,5 @@
+#include <gatehouse/sdk/error.hpp>
+
 #include <gtest/gtest.h>
 
 #include "upstream_target.hpp"
@@ -28,8 +30,9 @@ TEST(UpstreamTargetTest, BuildsMethodUrls) {
 }
 
 TEST(UpstreamTargetTest, SendsTheKeyAsAHeaderNeverInTheUrl) {
+  const UpstreamTarget google = target();
   const sdk::UpstreamRequest request =
-      target().request("POST", target().methodUrl("models/m", "generateContent"), "{}");
+      google.request(google.keyFor(""), "POST", google.methodUrl("models/m", "generateContent"), "{}");
   EXPECT_EQ(request.method, "POST");
   EXPECT_EQ(request.url.find("secret-key"), std::string::npos);
   EXPECT_EQ(request.url.find("key="), std::string::npos);
@@ -40,16 +43,31 @@ TEST(UpstreamTargetTest, SendsTheKeyAsAHeaderNeverInTheUrl) {
   EXPECT_EQ(request.body, "{}");
 }
 
-TEST(UpstreamTargetTest, LeavesOutTheKeyAndContentTypeWhenThereAreNone) {
-  const sdk::UpstreamRequest request = target("").request("GET", target("").url("models"), "");
+TEST(UpstreamTargetTest, LeavesOutTheContentTypeWithoutABody) {
+  const sdk::UpstreamRequest request = target().request("secret-key", "GET", target().url("models"), "");
+  const std::vector<std::pair<std::string, std::string>> expected = {{"x-goog-api-key", "secret-key"},
+                                                                     {"x-goog-user-project", "acme"}};
+  EXPECT_EQ(request.headers, expected);
+}
+
+TEST(UpstreamTargetTest, APoolCredentialIsTheKeyInsteadOfTheConfiguredOne) {
+  EXPECT_EQ(target().keyFor(""), "secret-key");
+  EXPECT_EQ(target().keyFor("pool-key"), "pool-key");
+  EXPECT_EQ(target("").keyFor("pool-key"), "pool-key");
+}
+
+TEST(UpstreamTargetTest, WithoutAnyKeyNoKeyHeaderIsSent) {
+  const UpstreamTarget keyless = target("");
+  EXPECT_EQ(keyless.keyFor(""), "");
+  const sdk::UpstreamRequest request = keyless.request(keyless.keyFor(""), "GET", keyless.url("models"), "");
   const std::vector<std::pair<std::string, std::string>> expected = {{"x-goog-user-project", "acme"}};
   EXPECT_EQ(request.headers, expected);
 }
 
-TEST(UpstreamTargetTest, GivesErrorsTheNameAndTheKeyToMask) {
+TEST(UpstreamTargetTest, GivesErrorsTheNameAndTheExchangesKeyToMask) {
   const UpstreamTarget google = target();
-  EXPECT_EQ(google.errors().providerName, "google");
-  EXPECT_EQ(google.errors().apiKey, "secret-key");
+  EXPECT_EQ(google.errors("pool-key").providerName, "google");
+  EXPECT_EQ(google.errors("pool-key").apiKey, "pool-key");
 }
 
 } // namespace

@@ -13,7 +13,7 @@ TEST(UpstreamTarget, OpenAiUrlsAppendThePath) {
   EXPECT_EQ(target.url("chat/completions", "llama-3.1-8b"),
             "https://api.groq.com/openai/v1/chat/completions");
   EXPECT_EQ(target.modelsUrl(), "https://api.groq.com/openai/v1/models");
-  EXPECT_EQ(target.headers(),
+  EXPECT_EQ(target.headers(target.keyFor("")),
             (std::vector<std::pair<std::string, std::string>>{{"Authorization", "Bearer gsk_1"}}));
 }
 
@@ -28,9 +28,34 @@ TEST(UpstreamTarget, AzureUrlsNameTheEncodedDeploymentAndVersion) {
             "https://corp.openai.azure.com/openai/deployments/tts%2Bhd%2F%C3%BC/audio/"
             "speech?api-version=2025-01-01-preview");
   EXPECT_EQ(target.modelsUrl(), "https://corp.openai.azure.com/openai/models?api-version=2025-01-01-preview");
-  EXPECT_EQ(target.headers(), (std::vector<std::pair<std::string, std::string>>{
-                                  {"api-key", "0123abcd"}, {"OpenAI-Organization", "org"}}));
-  EXPECT_EQ(target.apiKey(), "0123abcd");
+  EXPECT_EQ(target.headers(target.keyFor("")), (std::vector<std::pair<std::string, std::string>>{
+                                                   {"api-key", "0123abcd"}, {"OpenAI-Organization", "org"}}));
+}
+
+TEST(UpstreamTarget, APoolCredentialIsTheKeyInsteadOfTheConfiguredOne) {
+  OpenAiConfig config;
+  config.project = "proj_1";
+  const UpstreamTarget target(config, "sk-configured");
+  EXPECT_EQ(target.keyFor(""), "sk-configured");
+  EXPECT_EQ(target.keyFor("pool-key-1"), "pool-key-1");
+  EXPECT_EQ(target.headers(target.keyFor("pool-key-1")),
+            (std::vector<std::pair<std::string, std::string>>{{"Authorization", "Bearer pool-key-1"},
+                                                              {"OpenAI-Project", "proj_1"}}));
+
+  config.flavor = Flavor::Azure;
+  const UpstreamTarget azure(config, "configured-azure-key");
+  EXPECT_EQ(azure.headers(azure.keyFor("pool-azure-key")),
+            (std::vector<std::pair<std::string, std::string>>{{"api-key", "pool-azure-key"},
+                                                              {"OpenAI-Project", "proj_1"}}));
+}
+
+TEST(UpstreamTarget, WithoutAnyKeyNoKeyHeaderIsSent) {
+  OpenAiConfig config;
+  config.organization = "org";
+  const UpstreamTarget target(config, "");
+  EXPECT_EQ(target.keyFor(""), "");
+  EXPECT_EQ(target.headers(target.keyFor("")),
+            (std::vector<std::pair<std::string, std::string>>{{"OpenAI-Organization", "org"}}));
 }
 
 TEST(UpstreamTarget, PercentEncodingKeepsOnlyUnreservedCharacters) {
