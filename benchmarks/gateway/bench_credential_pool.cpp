@@ -3,6 +3,7 @@
 // (a clock read and CredentialPool::pick); the pool alone shows the pick's own cost, with
 // none resting (one atomic add and a table read) and with one resting (the weighted scan
 // over the others). Pools of 2, 8 and 64 keys; 8 threads share one pool's counter.
+#include <gatehouse/common/log.hpp>
 #include <gatehouse/gateway/credential_lease.hpp>
 #include <gatehouse/gateway/credential_pool.hpp>
 
@@ -53,6 +54,7 @@ BENCHMARK(BM_CredentialPool_Pick)->Arg(2)->Arg(8)->Arg(64);
 void BM_CredentialPool_PickWithOneResting(benchmark::State& state) {
   const std::unique_ptr<CredentialPool> pool = poolOf(static_cast<int>(state.range(0)));
   constexpr std::int64_t kNowMs = 1'000'000;
+  gatehouse::log::setLevel(gatehouse::log::Level::Error); // the rest's warning, once per run
   pool->rest(0, 60'000, 429, kNowMs);
   for (auto _ : state) {
     const std::size_t picked = pool->pick(kNowMs);

@@ -118,10 +118,9 @@ void CredentialPool::rest(std::size_t index, std::int64_t restMs, int httpStatus
   if (previous >= until || previous > nowMs) {
     return; // it already rested at least this long, or still rests: said so once already
   }
-  log::write(log::Level::Warn, kLogComponent,
-             "provider '" + providerName_ + "': credential '" + credentials_[index].name +
-                 "' was refused by the upstream (HTTP " + std::to_string(httpStatus) + "); resting it for " +
-                 std::to_string((restMs + 999) / 1000) + " s");
+  log::warn(kLogComponent, "provider '" + providerName_ + "': credential '" + credentials_[index].name +
+                               "' was refused by the upstream (HTTP " + std::to_string(httpStatus) +
+                               "); resting it for " + std::to_string((restMs + 999) / 1000) + " s");
 }
 
 bool CredentialPool::resting(std::size_t index, std::int64_t nowMs) const noexcept {
