@@ -1,8 +1,9 @@
 // Weighted credential selection (providers[].credentials): what every request to a pooled
 // provider pays when its plugin asks for a key. CredentialLease::secret is the real path
 // (a clock read and CredentialPool::pick); the pool alone shows the pick's own cost, with
-// none resting (one atomic add and a table read) and with one resting (the weighted scan
-// over the others). Pools of 2, 8 and 64 keys; 8 threads share one pool's counter.
+// none resting (one atomic add and a table read), with one resting (the picks that land
+// on it scan the others) and with all but one resting (every pick scans). Pools of 2, 8
+// and 64 keys; 8 threads share one pool's counter.
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/gateway/credential_lease.hpp>
 #include <gatehouse/gateway/credential_pool.hpp>
@@ -67,5 +68,27 @@ void BM_CredentialPool_PickWithOneResting(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_CredentialPool_PickWithOneResting)->Arg(2)->Arg(8)->Arg(64);
+
+// The worst case: every key but the last rests, so nearly every pick lands on a resting
+// key and scans the whole pool for the one available.
+void BM_CredentialPool_PickWithAllButOneResting(benchmark::State& state) {
+  const std::unique_ptr<CredentialPool> pool = poolOf(static_cast<int>(state.range(0)));
+  constexpr std::int64_t kNowMs = 1'000'000;
+  gatehouse::log::setLevel(gatehouse::log::Level::Error);
+  const std::size_t last = pool->size() - 1;
+  for (std::size_t i = 0; i < last; ++i) {
+    pool->rest(i, 60'000, 429, kNowMs);
+  }
+  for (auto _ : state) {
+    const std::size_t picked = pool->pick(kNowMs);
+    if (picked != last) {
+      state.SkipWithError("picked a resting key");
+      break;
+    }
+    benchmark::DoNotOptimize(picked);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_CredentialPool_PickWithAllButOneResting)->Arg(2)->Arg(8)->Arg(64);
 
 } // namespace
