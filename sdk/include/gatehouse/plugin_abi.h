@@ -1,6 +1,7 @@
 /*
- * Gatehouse plugin ABI, version 1.2 (1.0 plus upstream I/O, "ABI 1.1", plus credentials,
- * identities, host-level HTTP and browser sign-in, "ABI 1.2").
+ * Gatehouse plugin ABI, version 1.3 (1.0 plus upstream I/O, "ABI 1.1", plus credentials,
+ * identities, host-level HTTP and browser sign-in, "ABI 1.2", plus the pooled provider
+ * credential of an exchange, "ABI 1.3").
  *
  * This is the whole contract between the Gatehouse host (the gateway process) and a
  * plugin (a shared library). It is plain C so that any compiler, any C++ standard
