@@ -1,6 +1,7 @@
 #include <gatehouse/common/log.hpp>
 #include <gatehouse/gateway/credential_pool.hpp>
 
+#include <chrono>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -42,6 +43,12 @@ std::vector<std::uint8_t> roundRobinCycle(const std::vector<CredentialPool::Cred
 }
 
 } // namespace
+
+std::int64_t CredentialPool::nowMs() noexcept {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 CredentialPool::CredentialPool(std::string providerName, std::vector<Credential> credentials)
     : providerName_(std::move(providerName)), credentials_(std::move(credentials)) {

@@ -1,3 +1,4 @@
+#include <gatehouse/gateway/credential_failover.hpp>
 #include <gatehouse/gateway/model_list_exchange.hpp>
 
 namespace gatehouse::gateway {
@@ -29,11 +30,7 @@ gh_status ModelListExchange::reportUsage(const gh_usage&) {
 gh_status ModelListExchange::sendUpstream(const UpstreamRequest& request,
                                           std::unique_ptr<UpstreamResponse>& response,
                                           UpstreamFailure& failure) {
-  const gh_status status = sendUpstreamThrough(provider_, request, response, failure);
-  if (status == GH_OK) {
-    credential_.observe(*response);
-  }
-  return status;
+  return sendWithCredentialFailover(provider_, credential_, request, response, failure);
 }
 
 } // namespace gatehouse::gateway

@@ -1,3 +1,4 @@
+#include <gatehouse/gateway/credential_failover.hpp>
 #include <gatehouse/gateway/credential_headers.hpp>
 #include <gatehouse/gateway/pipeline_exchange.hpp>
 #include <gatehouse/gateway/sse_framing.hpp>
@@ -102,11 +103,7 @@ gh_status PipelineExchange::sendUpstream(const UpstreamRequest& request,
     failure.message = "the client went away";
     return failure.status;
   }
-  const gh_status status = sendUpstreamThrough(*route_.provider, request, response, failure);
-  if (status == GH_OK) {
-    credential_.observe(*response);
-  }
-  return status;
+  return sendWithCredentialFailover(*route_.provider, credential_, request, response, failure);
 }
 
 } // namespace gatehouse::gateway

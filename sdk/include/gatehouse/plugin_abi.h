@@ -504,9 +504,14 @@ typedef struct gh_host_api {
    * provider has no pool: then use the key from the instance's own config. The host
    * spreads exchanges over the pool by weight and rests a credential the upstream refused
    * (429, 401, 403) for a while; it learns of refusals from the responses to upstream_send,
-   * so send the credential only on requests made through this exchange. Every call on one
-   * exchange returns the same value. A secret: never log it or put it into an error (the
-   * host masks it in error messages and logs as a last line of defence). */
+   * so send the credential only on requests made through this exchange. When the upstream
+   * refuses it, upstream_send itself sends the request again with another credential of the
+   * pool, replacing the refused value wherever it appears verbatim in the header values and
+   * the URL, and returns only the last response; from then on this call returns the new
+   * credential (otherwise every call on one exchange returns the same value). So put the
+   * credential into the request as it is (a header or a query parameter), and ask for it
+   * again before each send. A secret: never log it or put it into an error (the host masks
+   * it in error messages and logs as a last line of defence). */
   gh_str (*exchange_credential)(gh_exchange* exchange);
 } gh_host_api;
 

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <memory>
 
 #include "fake_upstream.hpp"
@@ -11,12 +10,6 @@ namespace gatehouse::gateway {
 namespace {
 
 using testing::FakeUpstreamResponse;
-
-std::int64_t steadyNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 
 class CredentialLeaseTest : public ::testing::Test {
 protected:
@@ -49,7 +42,7 @@ TEST_F(CredentialLeaseTest, ARateLimitRestsTheCredentialForTheUpstreamsHint) {
   CredentialLease lease(&pool_);
   ASSERT_EQ(lease.secret(), "sk-first");
   lease.observe(answer(429, {{"retry-after", "30"}}));
-  const std::int64_t now = steadyNowMs();
+  const std::int64_t now = CredentialPool::nowMs();
   EXPECT_TRUE(pool_.resting(0, now + 25'000));
   EXPECT_FALSE(pool_.resting(0, now + 31'000));
   EXPECT_FALSE(pool_.resting(1, now));
@@ -59,7 +52,7 @@ TEST_F(CredentialLeaseTest, RetryAfterMsWinsOverRetryAfter) {
   CredentialLease lease(&pool_);
   lease.secret();
   lease.observe(answer(429, {{"retry-after-ms", "2000"}, {"retry-after", "60"}}));
-  const std::int64_t now = steadyNowMs();
+  const std::int64_t now = CredentialPool::nowMs();
   EXPECT_TRUE(pool_.resting(0, now + 1'000));
   EXPECT_FALSE(pool_.resting(0, now + 3'000));
 }
@@ -68,7 +61,7 @@ TEST_F(CredentialLeaseTest, ARefusedKeyRestsAMinute) {
   CredentialLease lease(&pool_);
   lease.secret();
   lease.observe(answer(401));
-  EXPECT_TRUE(pool_.resting(0, steadyNowMs() + 50'000));
+  EXPECT_TRUE(pool_.resting(0, CredentialPool::nowMs() + 50'000));
 }
 
 TEST_F(CredentialLeaseTest, SuccessAndServerErrorsLeaveTheCredentialInService) {
@@ -77,15 +70,48 @@ TEST_F(CredentialLeaseTest, SuccessAndServerErrorsLeaveTheCredentialInService) {
   lease.observe(answer(200));
   lease.observe(answer(500));
   lease.observe(answer(400));
-  EXPECT_FALSE(pool_.resting(0, steadyNowMs()));
+  EXPECT_FALSE(pool_.resting(0, CredentialPool::nowMs()));
 }
 
 TEST_F(CredentialLeaseTest, AnAnswerToARequestMadeWithoutThePoolRestsNothing) {
   CredentialLease lease(&pool_);
   lease.observe(answer(429)); // the plugin never asked: it used its own key
-  const std::int64_t now = steadyNowMs();
+  const std::int64_t now = CredentialPool::nowMs();
   EXPECT_FALSE(pool_.resting(0, now));
   EXPECT_FALSE(pool_.resting(1, now));
+}
+
+TEST_F(CredentialLeaseTest, ObserveSaysWhetherTheUpstreamRefusedTheCredential) {
+  CredentialLease lease(&pool_);
+  lease.secret();
+  EXPECT_FALSE(lease.observe(answer(200)));
+  EXPECT_FALSE(lease.observe(answer(500)));
+  EXPECT_TRUE(lease.observe(answer(403)));
+}
+
+TEST_F(CredentialLeaseTest, MovesToACredentialItHasNotHeldAndThatIsNotResting) {
+  CredentialPool pool("acme", {{"a", "sk-a", 1}, {"b", "sk-b", 1}, {"c", "sk-c", 1}});
+  CredentialLease lease(&pool);
+  ASSERT_EQ(lease.secret(), "sk-a");
+  EXPECT_FALSE(lease.moved());
+  EXPECT_TRUE(lease.earlierSecrets().empty());
+  pool.rest(1, 60'000, 429, CredentialPool::nowMs()); // b rests: another request's refusal
+  ASSERT_TRUE(lease.observe(answer(429)));
+  ASSERT_TRUE(lease.moveToUntried());
+  EXPECT_EQ(lease.secret(), "sk-c");
+  EXPECT_EQ(lease.name(), "c");
+  EXPECT_TRUE(lease.moved());
+  EXPECT_EQ(lease.earlierSecrets(), (std::vector<std::string_view>{"sk-a"}));
+  ASSERT_TRUE(lease.observe(answer(429)));
+  EXPECT_FALSE(lease.moveToUntried()) << "a was held, b rests";
+  EXPECT_EQ(lease.secret(), "sk-c") << "a failed move changes nothing";
+}
+
+TEST_F(CredentialLeaseTest, DoesNotMoveBeforeTheCredentialWasChosen) {
+  CredentialLease lease(&pool_);
+  EXPECT_FALSE(lease.moveToUntried());
+  CredentialLease none(nullptr);
+  EXPECT_FALSE(none.moveToUntried());
 }
 
 } // namespace

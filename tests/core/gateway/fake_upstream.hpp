@@ -5,6 +5,7 @@
 
 #include <gatehouse/plugin_host/upstream.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,13 +70,14 @@ public:
       failure.message = failMessage;
       return failWith;
     }
-    response =
-        std::make_unique<FakeUpstreamResponse>(responseStatus, responseBody, destroyed, responseHeaders);
+    const int status = statusFor ? statusFor(sentRequests.back()) : responseStatus;
+    response = std::make_unique<FakeUpstreamResponse>(status, responseBody, destroyed, responseHeaders);
     return GH_OK;
   }
 
   std::vector<Sent> sentRequests;
   int responseStatus = 200;
+  std::function<int(const Sent&)> statusFor; // when set, decides each response's status
   std::string responseBody = "{}";
   FakeUpstreamResponse::Headers responseHeaders;
   gh_status failWith = GH_OK;

@@ -29,6 +29,9 @@ public:
   // outside 1..kMaxWeight. `providerName` labels the log lines about rests.
   CredentialPool(std::string providerName, std::vector<Credential> credentials);
 
+  // The clock the times below are on (steady, milliseconds).
+  static std::int64_t nowMs() noexcept;
+
   // The index of the credential for the next request. With none resting, successive
   // picks follow a smooth weighted round robin (weights 3 and 1 give A A B A, not A A A
   // B), so every window of sum-of-weights picks matches the weights exactly. Resting

@@ -34,7 +34,9 @@ public:
 
   // The credential the host chose for this exchange from the provider's pool
   // (providers[].credentials, ABI 1.3); empty when the provider has none, and then the
-  // plugin uses the key of its own config. A secret: never log it.
+  // plugin uses the key of its own config. Put it into the request as it is and ask again
+  // before each send: when the upstream refuses it, send() retries with another key of the
+  // pool in its place, and this returns that key from then on. A secret: never log it.
   std::string_view credential() const noexcept { return view(api_->exchange_credential(exchange_)); }
 
   // Sends a request upstream and waits for its status and headers. Throws Error (with
