@@ -43,6 +43,16 @@ bool CredentialLease::observe(const UpstreamResponse& response) {
   return true;
 }
 
+void CredentialLease::observeOutcome(int httpStatus) {
+  if (!index_ || (httpStatus != 401 && httpStatus != 403)) {
+    return;
+  }
+  // A rest only ever extends, and is logged once, so a refusal observe() already rested
+  // is not counted twice.
+  const std::int64_t restMs = credentialRestMs(httpStatus, {}, {}, epochNowMs());
+  pool_->rest(*index_, restMs, httpStatus, CredentialPool::nowMs());
+}
+
 bool CredentialLease::moveToUntried() {
   if (!index_) {
     return false;

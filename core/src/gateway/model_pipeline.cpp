@@ -176,6 +176,7 @@ void ModelPipeline::serve(gh_endpoint endpoint, http::IncomingRequest& request,
   exchange.upstreams.closeAll();
   const int httpStatus =
       finishResponse(exchange, result, route->provider->name(), request.requestId, response);
+  exchange.finished(httpStatus);
   // Whatever the upstream reported, failed requests included: those tokens were spent.
   rateLimiter_->addTokens(principal, exchange.usage().prompt_tokens + exchange.usage().completion_tokens);
 

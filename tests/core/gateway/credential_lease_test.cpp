@@ -114,5 +114,26 @@ TEST_F(CredentialLeaseTest, DoesNotMoveBeforeTheCredentialWasChosen) {
   EXPECT_FALSE(none.moveToUntried());
 }
 
+TEST_F(CredentialLeaseTest, AProvidersRefusalRestsTheCredentialWhateverTheUpstreamsStatusWas) {
+  CredentialLease lease(&pool_);
+  ASSERT_EQ(lease.secret(), "sk-first");
+  lease.observe(answer(400)); // how Gemini answers an invalid key
+  EXPECT_FALSE(pool_.resting(0, CredentialPool::nowMs()));
+  lease.observeOutcome(401); // what its plugin made of it
+  EXPECT_TRUE(pool_.resting(0, CredentialPool::nowMs() + 50'000));
+}
+
+TEST_F(CredentialLeaseTest, OtherOutcomesAndUnusedLeasesRestNothing) {
+  CredentialLease lease(&pool_);
+  lease.observeOutcome(401); // the plugin never asked for the credential
+  lease.secret();
+  for (int status : {200, 400, 429, 500, 502}) {
+    lease.observeOutcome(status);
+  }
+  const std::int64_t now = CredentialPool::nowMs();
+  EXPECT_FALSE(pool_.resting(0, now));
+  EXPECT_FALSE(pool_.resting(1, now));
+}
+
 } // namespace
 } // namespace gatehouse::gateway

@@ -137,6 +137,25 @@ TEST_F(ModelPipelineTest, FailureBeforeAnythingWasSentUsesTheMappedStatusAndMess
   EXPECT_EQ(usage_.events[0].httpStatus, 429);
 }
 
+TEST_F(ModelPipelineTest, AProvidersAuthenticationFailureRestsThePooledKeyItWasGiven) {
+  provider_->setCredentials(std::make_unique<CredentialPool>(
+      "mock", std::vector<CredentialPool::Credential>{{"a", "sk-a", 1}, {"b", "sk-b", 1}}));
+  std::vector<std::string> keys;
+  provider_->setBehaviour([&keys](Exchange& exchange) {
+    keys.emplace_back(exchange.credential());
+    if (exchange.credential() == "sk-a") {
+      return PluginResult{GH_ERROR_UNAUTHENTICATED,
+                          "API key not valid"}; // what the upstream said, in its own way
+    }
+    exchange.respond(200, "application/json", "{}");
+    return PluginResult{};
+  });
+  for (int i = 0; i < 4; ++i) {
+    serve(kChat);
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"sk-a", "sk-b", "sk-b", "sk-b"}));
+}
+
 TEST_F(ModelPipelineTest, InternalFailureIsAGeneric500) {
   provider_->setBehaviour([](Exchange&) { return PluginResult{GH_ERROR_INTERNAL, "segfault-ish detail"}; });
   serve(kChat);

@@ -195,12 +195,12 @@ TEST_F(CredentialPools, AnthropicHandsARefusedRequestToAnotherKeyInItsOwnHeader)
             (std::map<std::string, int>{{kKeyA, 4}, {kRevokedKey, 1}}));
 }
 
-TEST_F(CredentialPools, GeminiReportsAnInvalidKeyAsABadRequestSoTheKeyIsNotRested) {
+TEST_F(CredentialPools, AGeminiKeyReportedInvalidAsABadRequestFailsOnceThenRests) {
   // Gemini answers an invalid key with HTTP 400 (INVALID_ARGUMENT, reason API_KEY_INVALID),
-  // which the gateway cannot tell from a bad request without reading Gemini's error body:
-  // the client gets the plugin's 401, and the key keeps its share (docs/operations.md).
+  // so the request is not sent again with another key; but the plugin answers 401, and
+  // that rests the key like an upstream 401 would.
   int refused = 0;
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < 6; ++i) {
     const RawResponse response = chat("strict-gemini");
     if (response.status == 401) {
       ++refused;
@@ -209,9 +209,12 @@ TEST_F(CredentialPools, GeminiReportsAnInvalidKeyAsABadRequestSoTheKeyIsNotReste
       EXPECT_EQ(response.status, 200) << response.body;
     }
   }
-  EXPECT_EQ(refused, 2);
+  EXPECT_EQ(refused, 1);
   EXPECT_EQ(tally(keysSent(strict_->port(), "x-goog-api-key")),
-            (std::map<std::string, int>{{kKeyA, 2}, {kRevokedKey, 2}}));
+            (std::map<std::string, int>{{kKeyA, 5}, {kRevokedKey, 1}}));
+  EXPECT_TRUE(gateway_->waitForOutput(
+      "provider 'strict-gemini': credential 'revoked' was refused by the upstream (HTTP 401)", 2s))
+      << gateway_->output();
 }
 
 TEST_F(CredentialPools, TranslatedProvidersSendThePooledKeysInTheirOwnHeaders) {

@@ -31,6 +31,11 @@ public:
   // (false) for any other status, or if no credential was chosen: the plugin then did not
   // use the pool for that request.
   bool observe(const UpstreamResponse& response);
+  // The status the exchange ended with. A 401 or 403 from a provider means the upstream
+  // refused the credential even where its own status did not say so (Gemini answers an
+  // invalid key with 400, which its plugin reports as 401): rests the current credential
+  // like an upstream 401. Does nothing for other statuses or when none was chosen.
+  void observeOutcome(int httpStatus);
   // After a refusal: makes a credential of the pool that this lease has not held and that
   // is not resting the current one. False, and nothing changes, when there is none.
   bool moveToUntried();

@@ -57,6 +57,9 @@ public:
   // The status the client got (0 while nothing was sent).
   int httpStatus() const { return httpStatus_; }
   const gh_usage& usage() const { return usage_; }
+  // The status the exchange ended with, as the pipeline answered the client: a provider's
+  // 401 or 403 rests the pooled credential it was given (CredentialLease::observeOutcome).
+  void finished(int finalHttpStatus) { credential_.observeOutcome(finalHttpStatus); }
 
 private:
   gh_status clientWentAway();
