@@ -1,13 +1,13 @@
 // The anthropic plugin: an OpenAI chat body translated to a Messages API body, and one
 // Anthropic stream event (content_block_delta, the event a stream is made of) translated to
-// an OpenAI chat.completion.chunk.
+// an OpenAI chat.completion.chunk, and a whole non-streamed message to a chat.completion.
 #include <benchmark/benchmark.h>
 
 #include <sample_chat.hpp>
-
 #include <stdexcept>
 
 #include "request_translator.hpp"
+#include "response_translator.hpp"
 #include "stream_translator.hpp"
 
 namespace {
@@ -34,6 +34,19 @@ void BM_AnthropicRequest_WithTools(benchmark::State& state) {
   translateOrFail(state, gatehouse::bench::chatBodyWithTools(), false);
 }
 BENCHMARK(BM_AnthropicRequest_WithTools);
+
+void BM_AnthropicResponse_Typical(benchmark::State& state) {
+  ReplyContext context;
+  context.identity = {"chatcmpl-8f3a", 1764280000, "claude"};
+  context.providerName = "anthropic";
+  const std::string body = gatehouse::bench::anthropicMessageBody();
+  for (auto _ : state) {
+    auto translated = translateResponse(body, context);
+    benchmark::DoNotOptimize(translated.body.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+}
+BENCHMARK(BM_AnthropicResponse_Typical);
 
 void BM_AnthropicStream_TextDeltaEvent(benchmark::State& state) {
   ReplyContext context;

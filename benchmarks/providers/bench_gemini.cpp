@@ -1,12 +1,14 @@
 // The gemini plugin: an OpenAI chat body translated to a GenerateContentRequest, and one
 // streamGenerateContent?alt=sse event (a whole GenerateContentResponse holding the next piece
-// of the answer) translated to the OpenAI chat.completion.chunk it becomes.
+// of the answer) translated to the OpenAI chat.completion.chunk it becomes, and a whole
+// non-streamed GenerateContentResponse to a chat.completion.
 #include <benchmark/benchmark.h>
 
 #include <sample_chat.hpp>
 #include <stdexcept>
 
 #include "chat_request.hpp"
+#include "chat_response.hpp"
 #include "chat_stream_translator.hpp"
 #include "tool_call_ids.hpp"
 
@@ -32,6 +34,20 @@ void BM_GeminiRequest_WithTools(benchmark::State& state) {
   translateOrFail(state, gatehouse::bench::chatBodyWithTools());
 }
 BENCHMARK(BM_GeminiRequest_WithTools);
+
+void BM_GeminiResponse_Typical(benchmark::State& state) {
+  ChatResponseOptions options;
+  options.identity = {"chatcmpl-8f3a", 1764280000, "gemini"};
+  options.errors.providerName = "gemini";
+  RandomToolCallIds ids;
+  const std::string body = gatehouse::bench::geminiResponseBody();
+  for (auto _ : state) {
+    auto translated = translateChatResponse(body, options, ids);
+    benchmark::DoNotOptimize(translated.body.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+}
+BENCHMARK(BM_GeminiResponse_Typical);
 
 // Stream events as gemini-2.5-flash sends them (the data of each SSE event): every event
 // repeats usageMetadata, modelVersion and responseId.
